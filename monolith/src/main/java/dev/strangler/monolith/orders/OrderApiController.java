@@ -1,0 +1,48 @@
+package dev.strangler.monolith.orders;
+
+import dev.strangler.monolith.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The orders JSON API: the contract the extracted order-service must honour.
+ */
+@RestController
+class OrderApiController {
+
+    private final Checkout checkout;
+    private final OrderHistory history;
+
+    OrderApiController(Checkout checkout, OrderHistory history) {
+        this.checkout = checkout;
+        this.history = history;
+    }
+
+    @PostMapping("/api/orders")
+    ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
+        Order order = checkout.place(request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.getId()).toUri();
+        return ResponseEntity.created(location).body(OrderResponse.of(order));
+    }
+
+    @GetMapping("/api/orders/{id}")
+    OrderResponse get(@PathVariable long id) {
+        return history.get(id);
+    }
+
+    @GetMapping("/api/users/{userId}/orders")
+    PageResponse<OrderResponse> ofUser(@PathVariable long userId,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return history.ofUser(userId, page, size);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.strangler.monolith.orders;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Thrown when an order cannot be placed as asked; it carries the status the API answers with.
+ */
+public class OrderRefusedException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+
+    private OrderRefusedException(HttpStatus status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    static OrderRefusedException insufficientStock(long productId, String sku) {
+        return new OrderRefusedException(HttpStatus.CONFLICT, "Insufficient stock",
+                "Not enough stock left of product " + productId + " (" + sku + ")");
+    }
+
+    static OrderRefusedException unknownUser(long userId) {
+        return new OrderRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown user",
+                "User " + userId + " does not exist");
+    }
+
+    static OrderRefusedException unknownProduct(long productId) {
+        return new OrderRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown product",
+                "Product " + productId + " does not exist");
+    }
+
+    static OrderRefusedException repeatedProduct(long productId) {
+        return new OrderRefusedException(HttpStatus.BAD_REQUEST, "Repeated product",
+                "Product " + productId + " appears on more than one line; give its total quantity once");
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.strangler.monolith.storefront;
+
+import dev.strangler.monolith.mail.MailUnavailableException;
+import dev.strangler.monolith.orders.Checkout;
+import dev.strangler.monolith.orders.OrderHistory;
+import dev.strangler.monolith.orders.OrderRefusedException;
+import dev.strangler.monolith.orders.PlaceOrderRequest;
+import dev.strangler.monolith.users.DuplicateEmailException;
+import dev.strangler.monolith.users.User;
+import dev.strangler.monolith.users.UserAccounts;
+import dev.strangler.monolith.users.UserRepository;
+import dev.strangler.monolith.users.UserRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The storefront's account pages: register, sign in, the profile with its order history, and placing an order.
+ */
+@Controller
+class AccountPages {
+
+    private final UserAccounts accounts;
+    private final UserRepository users;
+    private final Checkout checkout;
+    private final OrderHistory history;
+
+    AccountPages(UserAccounts accounts, UserRepository users, Checkout checkout, OrderHistory history) {
+        this.accounts = accounts;
+        this.users = users;
+        this.checkout = checkout;
+        this.history = history;
+    }
+
+    @GetMapping("/register")
+    String registerForm(Model model) {
+        model.addAttribute("form", new UserRequest("", ""));
+        return "register";
+    }
+
+    @PostMapping("/register")
+    String register(@Valid @ModelAttribute("form") UserRequest form, BindingResult binding,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return "register";
+        }
+        try {
+            User user = accounts.register(form);
+            Shopper.remember(response, user.getId());
+            redirect.addFlashAttribute("notice", "Welcome, " + user.getName() + "! We sent you an e-mail.");
+            return "redirect:/users/" + user.getId();
+        }
+        catch (DuplicateEmailException ex) {
+            binding.rejectValue("email", "duplicate", "This e-mail is already registered: sign in instead");
+            return "register";
+        }
+        catch (MailUnavailableException ex) {
+            binding.reject("mail", "We could not send your welcome e-mail, so nothing was saved. Please try again.");
+            return "register";
+        }
+    }
+
+    @GetMapping("/signin")
+    String signinForm() {
+        return "signin";
+    }
+
+    @PostMapping("/signin")
+    String signin(@RequestParam String email, HttpServletResponse response, Model model) {
+        var user = users.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+        if (user.isEmpty()) {
+            model.addAttribute("error", "No account with that e-mail.");
+            model.addAttribute("email", email);
+            return "signin";
+        }
+        Shopper.remember(response, user.get().getId());
+        return "redirect:/users/" + user.get().getId();
+    }
+
+    @PostMapping("/signout")
+    String signout(HttpServletResponse response) {
+        Shopper.forget(response);
+        return "redirect:/";
+    }
+
+    @GetMapping("/users/{id}")
+    String profile(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("user", accounts.get(id));
+        model.addAttribute("orders", history.ofUser(id, Math.max(page, 0), 10));
+        return "profile";
+    }
+
+    @PostMapping("/orders")
+    String placeOrder(@RequestParam long productId, @RequestParam(defaultValue = "1") int quantity,
+                      @CookieValue(name = Shopper.COOKIE, required = false) String shopper,
+                      RedirectAttributes redirect) {
+        var userId = Shopper.idFrom(shopper);
+        if (userId.isEmpty()) {
+            redirect.addFlashAttribute("notice", "Register or sign in to place an order.");
+            return "redirect:/register";
+        }
+        if (quantity < 1 || quantity > 1000) {
+            redirect.addFlashAttribute("error", "Choose a quantity between 1 and 1000.");
+            return "redirect:/products/" + productId;
+        }
+        try {
+            var order = checkout.place(new PlaceOrderRequest(userId.getAsLong(),
+                    List.of(new PlaceOrderRequest.Line(productId, quantity))));
+            redirect.addFlashAttribute("notice", "Thank you! Order #" + order.getId() + " is placed.");
+            return "redirect:/users/" + userId.getAsLong();
+        }
+        catch (OrderRefusedException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+            return "redirect:/products/" + productId;
+        }
+        catch (MailUnavailableException ex) {
+            redirect.addFlashAttribute("error", "We could not send your confirmation e-mail, so the order was not placed. Please try again.");
+            return "redirect:/products/" + productId;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.strangler.monolith.users;
+
+import java.time.Instant;
+
+/**
+ * A user as the JSON API shows it.
+ */
+public record UserResponse(long id, String email, String name, Instant createdAt, Instant updatedAt) {
+
+    static UserResponse of(User user) {
+        return new UserResponse(user.getId(), user.getEmail(), user.getName(), user.getCreatedAt(), user.getUpdatedAt());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.strangler.monolith.web;
+
+import dev.strangler.monolith.catalog.ProductNotFoundException;
+import dev.strangler.monolith.mail.MailUnavailableException;
+import dev.strangler.monolith.orders.OrderNotFoundException;
+import dev.strangler.monolith.orders.OrderRefusedException;
+import dev.strangler.monolith.users.DuplicateEmailException;
+import dev.strangler.monolith.users.UserNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every error of the JSON API into an RFC 9457 problem; no stack traces or SQL ever reach a client.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final String TYPE_BASE = "https://strangler.dev/problems/";
+
+    @ExceptionHandler({UserNotFoundException.class, ProductNotFoundException.class, OrderNotFoundException.class})
+    ProblemDetail notFound(RuntimeException ex) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(DuplicateEmailException.class)
+    ProblemDetail duplicateEmail(DuplicateEmailException ex) {
+        return problem(HttpStatus.CONFLICT, "duplicate-email", "E-mail already registered", ex.getMessage());
+    }
+
+    @ExceptionHandler(OrderRefusedException.class)
+    ProblemDetail orderRefused(OrderRefusedException ex) {
+        String slug = ex.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return problem(ex.status(), slug, ex.title(), ex.getMessage());
+    }
+
+    @ExceptionHandler(MailUnavailableException.class)
+    ResponseEntity<ProblemDetail> mailUnavailable(MailUnavailableException ex) {
+        log.warn("Refusing request: {}", ex.getCause().toString());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable", "Mail server unavailable",
+                "The e-mail for this request could not be sent, so nothing was saved. Try again shortly.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side; nothing was changed unless the request said so.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", messageOf(error)))
+                .toList();
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request body has " + errors.size() + " invalid field(s)");
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of("field", result.getMethodParameter().getParameterName(),
+                                "message", messageOf(error))))
+                .toList();
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request has " + errors.size() + " invalid parameter(s)");
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                "The request body is missing or is not valid JSON of the expected shape");
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    private static String messageOf(MessageSourceResolvable error) {
+        String message = error.getDefaultMessage();
+        if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
+            return "has the wrong type";
+        }
+        return message == null ? "is invalid" : message;
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.strangler.monolith.support;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Empties every table and the SMTP inbox before each test, so each test sees only what it made.
+ */
+class CleanSlateExtension implements BeforeEachCallback {
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        var jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
+        jdbc.execute("truncate order_lines, orders, sent_emails, users, products restart identity cascade");
+        RealInfrastructure.smtp().purgeEmailFromAllMailboxes();
+    }
+}

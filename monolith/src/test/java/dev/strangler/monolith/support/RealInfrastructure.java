@@ -1,0 +1,61 @@
+package dev.strangler.monolith.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.strangler.devstack.postgres.PostgresServer;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * One real PostgreSQL server and one real SMTP server per test JVM, wired into every integration test context.
+ */
+public final class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static PostgresServer postgres;
+    private static GreenMail smtp;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "spring.datasource.url=" + postgres().jdbcUrl("monolith"),
+                "spring.datasource.username=" + PostgresServer.USER,
+                "spring.datasource.password=" + PostgresServer.PASSWORD,
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + smtp().getSmtp().getPort()
+        ).applyTo(context.getEnvironment());
+    }
+
+    static synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.start(null, 0).createDatabase("monolith");
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+        }
+        return postgres;
+    }
+
+    /** The SMTP server every test context sends to; read what it received with {@link GreenMail#getReceivedMessages()}. */
+    public static synchronized GreenMail smtp() {
+        if (smtp == null) {
+            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop, "stop-test-smtp"));
+        }
+        return smtp;
+    }
+
+    /** A loopback port nothing listens on, for pointing a client at a dead server. */
+    public static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
