@@ -20,14 +20,18 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
     private static PostgresServer postgres;
     private static GreenMail smtp;
 
+    /** Set this property to {@code dead} to point the application at an SMTP port where nothing listens. */
+    public static final String SMTP_PROPERTY = "strangler.test.smtp";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        boolean deadSmtp = "dead".equals(context.getEnvironment().getProperty(SMTP_PROPERTY));
         TestPropertyValues.of(
                 "spring.datasource.url=" + postgres().jdbcUrl("monolith"),
                 "spring.datasource.username=" + PostgresServer.USER,
                 "spring.datasource.password=" + PostgresServer.PASSWORD,
                 "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + smtp().getSmtp().getPort()
+                "spring.mail.port=" + (deadSmtp ? freePort() : smtp().getSmtp().getPort())
         ).applyTo(context.getEnvironment());
     }
 

@@ -1,0 +1,70 @@
+package dev.strangler.monolith.storefront;
+
+import dev.strangler.monolith.catalog.ProductRepository;
+import dev.strangler.monolith.orders.Checkout;
+import dev.strangler.monolith.orders.OrderHistory;
+import dev.strangler.monolith.users.UserAccounts;
+import dev.strangler.monolith.users.UserRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+
+@WebMvcTest({CatalogPages.class, AccountPages.class})
+class StorefrontPagesTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    ProductRepository products;
+
+    @MockitoBean
+    UserRepository users;
+
+    @MockitoBean
+    UserAccounts accounts;
+
+    @MockitoBean
+    Checkout checkout;
+
+    @MockitoBean
+    OrderHistory history;
+
+    @Test
+    void unknownProductShouldRenderTheNotFoundPage() {
+        given(products.findById(7L)).willReturn(Optional.empty());
+
+        var result = mvc.get().uri("/products/7").accept(MediaType.TEXT_HTML).exchange();
+
+        assertThat(result).hasStatus(404).hasViewName("not-found");
+        assertThat(result).bodyText().contains("We could not find that");
+    }
+
+    @Test
+    void orderWithoutSignedInShopperShouldSendToRegistrationAndPlaceNothing() {
+        var result = mvc.post().uri("/orders").param("productId", "1").param("quantity", "1").exchange();
+
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/register");
+        then(checkout).should(never()).place(any());
+    }
+
+    @Test
+    void registrationWithInvalidFieldsShouldShowTheFormAgain() {
+        var result = mvc.post().uri("/register").param("name", "").param("email", "not-an-email").exchange();
+
+        assertThat(result).hasStatusOk().hasViewName("register");
+        assertThat(result).bodyText().contains("field-error");
+        then(accounts).should(never()).register(any());
+    }
+}
