@@ -1,0 +1,96 @@
+package dev.strangler.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command local run: starts the whole system, prints where everything is, and stops it all on Ctrl-C.
+ */
+public final class DevStack {
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long startedAt = System.nanoTime();
+        LocalStack.Options options;
+        try {
+            options = parse(args);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.println("usage: ./run.sh [--fresh] [--no-seed] [--data-dir DIR] [--repo-root DIR]");
+            System.exit(2);
+            return;
+        }
+        System.out.println("Starting Strangler Shop locally (data in " + options.dataDir() + ") ...");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options);
+        }
+        catch (RuntimeException ex) {
+            System.err.println("\nStart-up failed: " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Strangler Shop ...");
+            stack.close();
+            System.out.println("Stopped; no process left behind.");
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        System.out.println(banner(stack, Duration.ofNanos(System.nanoTime() - startedAt)));
+        stopped.await();
+    }
+
+    static LocalStack.Options parse(String[] args) {
+        Path repoRoot = Path.of("").toAbsolutePath();
+        Path dataDir = null;
+        boolean fresh = false;
+        boolean seed = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--fresh" -> fresh = true;
+                case "--no-seed" -> seed = false;
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
+                case "--repo-root" -> repoRoot = Path.of(value(args, ++i, "--repo-root")).toAbsolutePath();
+                default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+            }
+        }
+        var options = LocalStack.Options.defaults(repoRoot).withFresh(fresh).withSeed(seed);
+        return dataDir == null ? options : options.withDataDir(dataDir);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    static String banner(LocalStack stack, Duration startUp) {
+        String monolith = stack.service("monolith").baseUrl();
+        return """
+
+                ================================================================================
+                 Strangler Shop is running (ready in %.1f s)
+
+                 Storefront         %s/
+                 JSON API           %s/api/products   /api/users   /api/orders
+                 Health, metrics    %s/actuator/health   /actuator/prometheus
+                 E-mails sent       %s/   (JSON: /api/messages)
+
+                 PostgreSQL         %s   (user postgres)
+                 Kafka              %s
+                 SMTP               127.0.0.1:%d
+                 Logs               %s
+
+                 Ctrl-C stops everything.
+                ================================================================================
+                """.formatted(startUp.toMillis() / 1000.0, monolith, monolith, monolith, stack.mail().httpUrl(),
+                stack.postgres().jdbcUrl("monolith"), stack.kafka().bootstrapServers(), stack.mail().smtpPort(),
+                stack.dataDir().resolve("logs"));
+    }
+}

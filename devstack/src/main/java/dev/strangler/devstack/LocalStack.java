@@ -1,0 +1,259 @@
+package dev.strangler.devstack;
+
+import dev.strangler.devstack.kafka.KafkaBroker;
+import dev.strangler.devstack.mail.MailServer;
+import dev.strangler.devstack.postgres.PostgresServer;
+import dev.strangler.devstack.process.ManagedProcess;
+import dev.strangler.devstack.process.Ports;
+import dev.strangler.devstack.process.ServiceProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine without Docker: PostgreSQL, a Kafka broker process, an SMTP server, and every
+ * service as its own process. The local run and the system tests both start it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /** One database per service that owns data; later services add theirs here. */
+    static final List<String> DATABASES = List.of("monolith");
+
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private MailServer mail;
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Where and how to run.
+     *
+     * @param repoRoot the repository, where the services' jars are built
+     * @param dataDir where every piece keeps its data and logs
+     * @param fresh delete the data directory first
+     * @param seed load the monolith's demo data
+     * @param postgresPort PostgreSQL's port
+     * @param kafkaPort Kafka's client port (the controller uses the next port when fixed)
+     * @param smtpPort the SMTP server's port
+     * @param mailHttpPort the HTTP inbox's port
+     * @param monolithPort the monolith's HTTP port
+     */
+    public record Options(Path repoRoot, Path dataDir, boolean fresh, boolean seed, int postgresPort, int kafkaPort,
+                          int smtpPort, int mailHttpPort, int monolithPort) {
+
+        /** The fixed ports of the local run, printed in the README. */
+        public static Options defaults(Path repoRoot) {
+            return new Options(repoRoot, repoRoot.resolve(".devstack"), false, true, 15432, 19092, 3025, 8025, 8081);
+        }
+
+        /** Free ports and a private data directory, so that tests never collide with a running local stack. */
+        public static Options randomPorts(Path repoRoot, Path dataDir) {
+            return new Options(repoRoot, dataDir, true, false, Ports.free(), 0, Ports.free(), Ports.free(),
+                    Ports.free());
+        }
+
+        public Options withFresh(boolean fresh) {
+            return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
+                    monolithPort);
+        }
+
+        public Options withSeed(boolean seed) {
+            return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
+                    monolithPort);
+        }
+
+        public Options withDataDir(Path dataDir) {
+            return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
+                    monolithPort);
+        }
+    }
+
+    /** Starts everything and returns when every service is healthy; on failure, stops what it started. */
+    public static LocalStack start(Options options) {
+        var stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        }
+        catch (RuntimeException ex) {
+            stack.close();
+            throw ex;
+        }
+    }
+
+    private void startAll() {
+        Path dataDir = options.dataDir().toAbsolutePath();
+        if (options.fresh()) {
+            deleteRecursively(dataDir);
+        }
+        List<String> stale = ManagedProcess.killStale(pidDir());
+        stale.forEach(process -> log.warn("Killed {} left behind by an earlier run", process));
+        refuseBusyPorts();
+
+        // The three servers do not depend on each other, so they boot in parallel.
+        var postgresReady = CompletableFuture.supplyAsync(() -> {
+            var server = PostgresServer.start(dataDir.resolve("postgres"), options.postgresPort());
+            DATABASES.forEach(server::createDatabase);
+            return server;
+        });
+        var kafkaReady = CompletableFuture.supplyAsync(() -> KafkaBroker.start(dataDir.resolve("kafka"),
+                options.kafkaPort()));
+        var mailReady = CompletableFuture.supplyAsync(() -> MailServer.start(options.smtpPort(),
+                options.mailHttpPort()));
+        CompletableFuture.allOf(postgresReady, kafkaReady, mailReady).exceptionally(failure -> null).join();
+        postgres = rememberIfStarted(postgresReady);
+        kafka = rememberIfStarted(kafkaReady);
+        mail = rememberIfStarted(mailReady);
+        Stream.of(postgresReady, kafkaReady, mailReady).forEach(LocalStack::join);
+        kafka.waitUntilReady(Duration.ofSeconds(60));
+        log.info("Infrastructure ready: PostgreSQL :{}, Kafka {}, SMTP :{}", postgres.port(), kafka.bootstrapServers(),
+                mail.smtpPort());
+
+        startService("monolith", options.monolithPort(), List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl("monolith"),
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=" + PostgresServer.PASSWORD,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.smtpPort(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--strangler.seed.enabled=" + options.seed(),
+                "--strangler.shop.storefront-url=http://127.0.0.1:" + options.monolithPort()));
+        services.values().forEach(service -> service.waitUntilHealthy(Duration.ofSeconds(120)));
+    }
+
+    private void startService(String name, int port, List<String> args) {
+        Path jar = findJar(name);
+        var service = ServiceProcess.start(name, jar, port, args, dataDir().resolve("logs"), pidDir());
+        services.put(name, remember(service));
+    }
+
+    /** The executable jar that Maven built in {@code <module>/target}. */
+    Path findJar(String module) {
+        Path target = options.repoRoot().resolve(module).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(module + "-") && name.endsWith(".jar") && !name.endsWith("-stubs.jar")
+                                && !name.endsWith("-sources.jar");
+                    })
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No " + module + " jar in " + target
+                            + ": build it with ./mvnw -DskipTests package"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private void refuseBusyPorts() {
+        Map<String, Integer> ports = Map.of("PostgreSQL", options.postgresPort(), "Kafka", options.kafkaPort(),
+                "SMTP", options.smtpPort(), "mail inbox", options.mailHttpPort(), "monolith", options.monolithPort());
+        ports.forEach((what, port) -> {
+            if (port > 0 && Ports.inUse(port)) {
+                throw new IllegalStateException("Port " + port + " for " + what
+                        + " is already in use: is another local stack running?");
+            }
+        });
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name + "; running: " + services.keySet());
+        }
+        return service;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return Map.copyOf(services);
+    }
+
+    public Path dataDir() {
+        return options.dataDir().toAbsolutePath();
+    }
+
+    private Path pidDir() {
+        return dataDir().resolve("pids");
+    }
+
+    /** Stops the services first, then the infrastructure, in the reverse order of start. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            }
+            catch (Exception ex) {
+                log.warn("Could not stop {} cleanly: {}", started.get(i), ex.toString());
+            }
+        }
+        started.clear();
+    }
+
+    private <T extends AutoCloseable> T remember(T piece) {
+        started.add(piece);
+        return piece;
+    }
+
+    /** Remembers a piece that started, so that a failure of its neighbour still stops it. */
+    private <T extends AutoCloseable> T rememberIfStarted(CompletableFuture<T> future) {
+        return future.isCompletedExceptionally() ? null : remember(future.join());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        }
+        catch (java.util.concurrent.CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw ex;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not delete " + dir, ex);
+        }
+    }
+}
