@@ -29,10 +29,10 @@ public final class KafkaBroker implements AutoCloseable {
         this.process = new ManagedProcess("kafka",
                 List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                         "-Dlogback.configurationFile=devstack-kafka-logback.xml",
-                        "-cp", System.getProperty("java.class.path"),
                         KafkaServerMain.class.getName(), dataDir.toString(), Integer.toString(port),
                         Integer.toString(controllerPort)),
-                Map.of(), dataDir.resolve("kafka.log"), dataDir.resolve("../pids/kafka.pid").normalize());
+                // The classpath goes through the environment: as an argument it would bury the command line.
+                Map.of("CLASSPATH", System.getProperty("java.class.path")), dataDir.resolve("kafka.log"), dataDir.resolve("../pids/kafka.pid").normalize());
     }
 
     /** Starts a broker with its data in {@code dataDir}; port 0 picks free ports. Call {@link #waitUntilReady}. */

@@ -27,7 +27,7 @@ public final class ManagedProcess {
     public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path logFile,
                           Path pidFile) {
         this.name = name;
-        this.command = List.copyOf(command);
+        this.command = withMarker(command, name);
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.pidFile = pidFile;
@@ -50,7 +50,7 @@ public final class ManagedProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            Files.writeString(pidFile, process.pid() + "\n" + String.join(" ", command));
+            Files.writeString(pidFile, process.pid() + "\n" + marker(name));
             return this;
         }
         catch (IOException ex) {
@@ -197,9 +197,24 @@ public final class ManagedProcess {
         return killed;
     }
 
-    /** Compares the arguments only: the executable may be reported through a different (resolved) path. */
+    /** The JDK reports only the start of a long command line, so the marker goes right after the executable. */
     private static boolean sameCommand(String actual, String recorded) {
-        int firstSpace = recorded.indexOf(' ');
-        return firstSpace > 0 && actual.endsWith(recorded.substring(firstSpace));
+        return !recorded.isBlank() && actual.contains(recorded);
+    }
+
+    private static String marker(String name) {
+        return "-Dstrangler.devstack.child=" + name;
+    }
+
+    /** Java children carry a marker that identifies them as ours; other commands run as given. */
+    private static List<String> withMarker(List<String> command, String name) {
+        if (command.isEmpty() || !command.getFirst().endsWith("java")) {
+            return List.copyOf(command);
+        }
+        var marked = new ArrayList<String>(command.size() + 1);
+        marked.add(command.getFirst());
+        marked.add(marker(name));
+        marked.addAll(command.subList(1, command.size()));
+        return List.copyOf(marked);
     }
 }
