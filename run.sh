@@ -45,4 +45,5 @@ if [ ${#to_build[@]} -gt 0 ]; then
     ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${to_build[*]}")" -am
 fi
 
-exec "$JAVA_HOME/bin/java" -jar devstack/target/devstack-0.1.0-SNAPSHOT.jar --repo-root "$PWD" "$@"
+exec "$JAVA_HOME/bin/java" -cp "devstack/target/devstack-0.1.0-SNAPSHOT.jar:devstack/target/lib/*" \
+    dev.strangler.devstack.DevStack --repo-root "$PWD" "$@"

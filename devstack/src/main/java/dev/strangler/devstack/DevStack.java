@@ -9,6 +9,13 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevStack {
 
+    private static final String HELP = "help";
+    private static final String USAGE = """
+            usage: ./run.sh [--fresh] [--no-seed] [--data-dir DIR]
+              --fresh         delete the data directory first (default: keep data between runs)
+              --no-seed       do not load the demo data
+              --data-dir DIR  where PostgreSQL, Kafka and the logs keep their files (default: .devstack)""";
+
     private DevStack() {
     }
 
@@ -19,9 +26,9 @@ public final class DevStack {
             options = parse(args);
         }
         catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.println("usage: ./run.sh [--fresh] [--no-seed] [--data-dir DIR] [--repo-root DIR]");
-            System.exit(2);
+            boolean help = ex.getMessage().equals(HELP);
+            (help ? System.out : System.err).println((help ? "" : ex.getMessage() + "\n") + USAGE);
+            System.exit(help ? 0 : 2);
             return;
         }
         System.out.println("Starting Strangler Shop locally (data in " + options.dataDir() + ") ...");
@@ -52,6 +59,7 @@ public final class DevStack {
         boolean seed = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--help", "-h" -> throw new IllegalArgumentException(HELP);
                 case "--fresh" -> fresh = true;
                 case "--no-seed" -> seed = false;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
