@@ -80,22 +80,11 @@ public final class KafkaBroker implements AutoCloseable {
                     return this;
                 }
                 catch (Exception notYet) {
-                    pauseBeforeRetry();
+                    ManagedProcess.pauseBeforeRetry();
                 }
             }
         }
         throw new IllegalStateException("Kafka was not ready within " + timeout + ":\n" + process.tail(40));
-    }
-
-    private static void pauseBeforeRetry() {
-        try {
-            // A refused connection fails at once; without a pause this loop would spin a core while Kafka boots.
-            Thread.sleep(200);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
-        }
     }
 
     /** Stops the broker cleanly (SIGTERM). */

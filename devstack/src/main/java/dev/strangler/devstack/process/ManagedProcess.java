@@ -120,6 +120,18 @@ public final class ManagedProcess {
         }
     }
 
+    /** Pauses a start-up poll between attempts. */
+    public static void pauseBeforeRetry() {
+        try {
+            // A refused connection fails at once; without a pause a poll would spin a core while its server boots.
+            Thread.sleep(200);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a server to start", ex);
+        }
+    }
+
     /** The last lines of the log, to explain a failure. */
     public String tail(int lines) {
         try {

@@ -92,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, ex);
             }
-            pauseBeforeRetry();
+            ManagedProcess.pauseBeforeRetry();
         }
         throw new IllegalStateException(name + " was not healthy within " + timeout + ". End of " + logFile() + ":\n"
                 + process.tail(40));
@@ -128,16 +128,5 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static void pauseBeforeRetry() {
-        try {
-            // A refused connection fails at once; the pause keeps the poll from spinning while the service boots.
-            Thread.sleep(250);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", ex);
-        }
     }
 }
