@@ -47,7 +47,7 @@ class StorefrontPagesTests {
 
         var result = mvc.get().uri("/products/7").accept(MediaType.TEXT_HTML).exchange();
 
-        assertThat(result).hasStatus(404).hasViewName("not-found");
+        assertThat(result).hasStatus(404).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
         assertThat(result).bodyText().contains("We could not find that");
     }
 
