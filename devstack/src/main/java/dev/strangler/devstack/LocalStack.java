@@ -3,6 +3,7 @@ package dev.strangler.devstack;
 import dev.strangler.devstack.kafka.KafkaBroker;
 import dev.strangler.devstack.mail.MailServer;
 import dev.strangler.devstack.postgres.PostgresServer;
+import dev.strangler.devstack.process.DataDirLock;
 import dev.strangler.devstack.process.ManagedProcess;
 import dev.strangler.devstack.process.Ports;
 import dev.strangler.devstack.process.ServiceProcess;
@@ -35,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private DataDirLock lock;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -102,11 +104,14 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         Path dataDir = options.dataDir().toAbsolutePath();
+        lock = DataDirLock.acquire(dataDir);
+        // Holding the lock means no live stack owns these children: they are orphans of a run that was killed.
+        ManagedProcess.killStale(pidDir())
+                .forEach(process -> log.warn("Killed {} left behind by an earlier run", process));
+        PostgresServer.stopLeftover(dataDir.resolve("postgres"));
         if (options.fresh()) {
             deleteRecursively(dataDir);
         }
-        List<String> stale = ManagedProcess.killStale(pidDir());
-        stale.forEach(process -> log.warn("Killed {} left behind by an earlier run", process));
         refuseBusyPorts();
 
         // The three servers do not depend on each other, so they boot in parallel.
@@ -219,6 +224,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         started.clear();
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     private <T extends AutoCloseable> T remember(T piece) {

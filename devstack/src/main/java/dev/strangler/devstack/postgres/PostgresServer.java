@@ -4,10 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server run from embedded binaries, as its own OS process, bound to 127.0.0.1.
@@ -43,6 +45,33 @@ public final class PostgresServer implements AutoCloseable {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("PostgreSQL did not start", ex);
+        }
+    }
+
+    /**
+     * Stops a server that a crashed run left behind on {@code dataDir}, found through PostgreSQL's own
+     * {@code postmaster.pid}. Does nothing when there is none.
+     */
+    public static void stopLeftover(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            if (!firstLine.matches("\\d+")) {
+                return;
+            }
+            ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(handle -> handle.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                    .ifPresent(postmaster -> {
+                        // SIGTERM is PostgreSQL's "smart" shutdown: its clients died with the crashed run.
+                        postmaster.destroy();
+                        postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                    });
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read " + pidFile, ex);
         }
     }
 

@@ -1,12 +1,19 @@
 package dev.strangler.devstack.postgres;
 
+import dev.strangler.devstack.process.ManagedProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PostgresServerIntegrationTests {
 
@@ -29,6 +36,27 @@ class PostgresServerIntegrationTests {
             var kept = connection.createStatement().executeQuery("select id from kept");
             assertThat(kept.next()).isTrue();
             assertThat(kept.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void serverLeftBehindByAKilledRunShouldBeStoppedSoANewOneCanStart(@TempDir Path dataDir) throws Exception {
+        var run = new ManagedProcess("orphan-maker", List.of(ManagedProcess.javaExecutable(),
+                OrphanPostgresMain.class.getName(), dataDir.toString()),
+                Map.of("CLASSPATH", System.getProperty("java.class.path")), dataDir.resolveSibling("orphan.log"),
+                dataDir.resolveSibling("orphan.pid")).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(run.logFile()).contains("postgres ready"));
+        run.kill();
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst());
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).contains(true);
+
+        PostgresServer.stopLeftover(dataDir);
+
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        try (var server = PostgresServer.start(dataDir, 0);
+             var connection = DriverManager.getConnection(server.jdbcUrl("shop"), PostgresServer.USER,
+                     PostgresServer.PASSWORD)) {
+            assertThat(connection.isValid(2)).isTrue();
         }
     }
 
