@@ -40,11 +40,13 @@ class PostgresServerIntegrationTests {
     }
 
     @Test
-    void serverLeftBehindByAKilledRunShouldBeStoppedSoANewOneCanStart(@TempDir Path dataDir) throws Exception {
+    void serverLeftBehindByAKilledRunShouldBeStoppedSoANewOneCanStart(@TempDir Path workDir) throws Exception {
+        // The log must be this test's own: a stale "postgres ready" from an earlier run would end the wait at once.
+        Path dataDir = workDir.resolve("pgdata");
         var run = new ManagedProcess("orphan-maker", List.of(ManagedProcess.javaExecutable(),
                 OrphanPostgresMain.class.getName(), dataDir.toString()),
-                Map.of("CLASSPATH", System.getProperty("java.class.path")), dataDir.resolveSibling("orphan.log"),
-                dataDir.resolveSibling("orphan.pid")).start();
+                Map.of("CLASSPATH", System.getProperty("java.class.path")), workDir.resolve("orphan.log"),
+                workDir.resolve("orphan.pid")).start();
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(run.logFile()).contains("postgres ready"));
         run.kill();
         long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst());
