@@ -35,7 +35,7 @@ stale() {
 }
 
 pick_jdk
-modules=(devstack monolith)
+modules=(devstack monolith api-gateway)
 to_build=()
 for module in "${modules[@]}"; do
     if stale "$module"; then to_build+=("$module"); fi

@@ -79,25 +79,40 @@ public final class DevStack {
     }
 
     static String banner(LocalStack stack, Duration startUp) {
+        String gateway = stack.service("api-gateway").baseUrl();
         String monolith = stack.service("monolith").baseUrl();
+        AdminCredentials admin = stack.admin();
+        String password = admin.generated()
+                ? admin.password() + "   (generated; kept in " + stack.dataDir().resolve(AdminCredentials.FILE) + ")"
+                : "(from STRANGLER_ADMIN_PASSWORD)";
         return """
 
                 ================================================================================
                  Strangler Shop is running (ready in %.1f s)
 
-                 Storefront         %s/
-                 JSON API           %s/api/products   /api/users   /api/orders
-                 Health, metrics    %s/actuator/health   /actuator/prometheus
-                 E-mails sent       %s/   (JSON: /api/messages)
+                 Shop (through the gateway)   %s/
+                 JSON API                     %s/api/products   /api/users   /api/orders
+                 E-mails sent                 %s/   (JSON: /api/messages)
 
-                 PostgreSQL         %s   (user postgres)
-                 Kafka              %s
-                 SMTP               127.0.0.1:%d
-                 Logs               %s
+                 Migration admin API          %s/admin/migration
+                   user                       %s
+                   password                   %s
+                   move user reads, e.g.      curl -u %s:<password> -X PUT -H 'Content-Type: application/json' \\
+                                                -d '{"mode":"SHADOW"}' %s/admin/migration/users/reads
+
+                 Health, metrics              <service>/actuator/health   /actuator/prometheus
+                   api-gateway                %s
+                   monolith                   %s
+
+                 PostgreSQL                   %s   (user postgres)
+                 Kafka                        %s
+                 SMTP                         127.0.0.1:%d
+                 Logs                         %s
 
                  Ctrl-C stops everything.
                 ================================================================================
-                """.formatted(startUp.toMillis() / 1000.0, monolith, monolith, monolith, stack.mail().httpUrl(),
+                """.formatted(startUp.toMillis() / 1000.0, gateway, gateway, stack.mail().httpUrl(), gateway,
+                admin.user(), password, admin.user(), gateway, gateway, monolith,
                 stack.postgres().jdbcUrl("monolith"), stack.kafka().bootstrapServers(), stack.mail().smtpPort(),
                 stack.dataDir().resolve("logs"));
     }

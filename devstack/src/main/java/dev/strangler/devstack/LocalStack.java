@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private MailServer mail;
+    private AdminCredentials admin;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -58,34 +59,36 @@ public final class LocalStack implements AutoCloseable {
      * @param smtpPort the SMTP server's port
      * @param mailHttpPort the HTTP inbox's port
      * @param monolithPort the monolith's HTTP port
+     * @param gatewayPort the api-gateway's HTTP port, where clients come in
      */
     public record Options(Path repoRoot, Path dataDir, boolean fresh, boolean seed, int postgresPort, int kafkaPort,
-                          int smtpPort, int mailHttpPort, int monolithPort) {
+                          int smtpPort, int mailHttpPort, int monolithPort, int gatewayPort) {
 
         /** The fixed ports of the local run, printed in the README. */
         public static Options defaults(Path repoRoot) {
-            return new Options(repoRoot, repoRoot.resolve(".devstack"), false, true, 15432, 19092, 3025, 8025, 8081);
+            return new Options(repoRoot, repoRoot.resolve(".devstack"), false, true, 15432, 19092, 3025, 8025, 8081,
+                    8080);
         }
 
         /** Free ports and a private data directory, so that tests never collide with a running local stack. */
         public static Options randomPorts(Path repoRoot, Path dataDir) {
             return new Options(repoRoot, dataDir, true, false, Ports.free(), 0, Ports.free(), Ports.free(),
-                    Ports.free());
+                    Ports.free(), Ports.free());
         }
 
         public Options withFresh(boolean fresh) {
             return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
-                    monolithPort);
+                    monolithPort, gatewayPort);
         }
 
         public Options withSeed(boolean seed) {
             return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
-                    monolithPort);
+                    monolithPort, gatewayPort);
         }
 
         public Options withDataDir(Path dataDir) {
             return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
-                    monolithPort);
+                    monolithPort, gatewayPort);
         }
     }
 
@@ -113,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
             deleteRecursively(dataDir);
         }
         refuseBusyPorts();
+        admin = AdminCredentials.resolve(System.getenv(), dataDir);
 
         // The three servers do not depend on each other, so they boot in parallel.
         var postgresReady = CompletableFuture.supplyAsync(() -> {
@@ -141,13 +145,21 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mail.port=" + mail.smtpPort(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--strangler.seed.enabled=" + options.seed(),
-                "--strangler.shop.storefront-url=http://127.0.0.1:" + options.monolithPort()));
+                "--strangler.shop.storefront-url=http://127.0.0.1:" + options.gatewayPort()));
+        startService("api-gateway", options.gatewayPort(), List.of(
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.cloud.discovery.client.simple.instances.monolith[0].uri=http://127.0.0.1:"
+                        + options.monolithPort()), admin.asEnvironment());
         services.values().forEach(service -> service.waitUntilHealthy(Duration.ofSeconds(120)));
     }
 
     private void startService(String name, int port, List<String> args) {
+        startService(name, port, args, Map.of());
+    }
+
+    private void startService(String name, int port, List<String> args, Map<String, String> environment) {
         Path jar = findJar(name);
-        var service = ServiceProcess.start(name, jar, port, args, dataDir().resolve("logs"), pidDir());
+        var service = ServiceProcess.start(name, jar, port, args, environment, dataDir().resolve("logs"), pidDir());
         services.put(name, remember(service));
     }
 
@@ -171,7 +183,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void refuseBusyPorts() {
         Map<String, Integer> ports = Map.of("PostgreSQL", options.postgresPort(), "Kafka", options.kafkaPort(),
-                "SMTP", options.smtpPort(), "mail inbox", options.mailHttpPort(), "monolith", options.monolithPort());
+                "SMTP", options.smtpPort(), "mail inbox", options.mailHttpPort(), "monolith", options.monolithPort(),
+                "api-gateway", options.gatewayPort());
         ports.forEach((what, port) -> {
             if (port > 0 && Ports.inUse(port)) {
                 throw new IllegalStateException("Port " + port + " for " + what
@@ -190,6 +203,11 @@ public final class LocalStack implements AutoCloseable {
 
     public MailServer mail() {
         return mail;
+    }
+
+    /** The gateway's admin account. */
+    public AdminCredentials admin() {
+        return admin;
     }
 
     public ServiceProcess service(String name) {

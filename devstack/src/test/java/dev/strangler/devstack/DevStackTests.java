@@ -21,6 +21,7 @@ class DevStackTests {
         assertThat(options.smtpPort()).isEqualTo(3025);
         assertThat(options.mailHttpPort()).isEqualTo(8025);
         assertThat(options.monolithPort()).isEqualTo(8081);
+        assertThat(options.gatewayPort()).isEqualTo(8080);
     }
 
     @Test

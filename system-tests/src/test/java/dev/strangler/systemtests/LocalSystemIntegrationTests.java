@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Phase 0 end to end: the local stack as separate processes (PostgreSQL, Kafka, SMTP, monolith), driven over HTTP
- * the way a client would.
+ * End to end: the local stack as separate processes (PostgreSQL, Kafka, SMTP, monolith, api-gateway), driven over
+ * HTTP through the gateway the way a client would.
  */
 class LocalSystemIntegrationTests {
 
@@ -42,6 +42,7 @@ class LocalSystemIntegrationTests {
         stack = LocalStack.start(LocalStack.Options.randomPorts(repoRoot, dataDir).withSeed(true));
         childPids.add(stack.kafka().pid());
         childPids.add(stack.service("monolith").pid());
+        childPids.add(stack.service("api-gateway").pid());
     }
 
     @AfterAll
@@ -56,7 +57,38 @@ class LocalSystemIntegrationTests {
         long self = ProcessHandle.current().pid();
         assertThat(stack.kafka().pid()).isNotEqualTo(self);
         assertThat(stack.service("monolith").pid()).isNotEqualTo(self).isNotEqualTo(stack.kafka().pid());
-        assertThat(get("/actuator/health").path("status").asString()).isEqualTo("UP");
+        assertThat(stack.service("api-gateway").pid()).isNotEqualTo(self).isNotEqualTo(stack.service("monolith").pid());
+        for (String service : List.of("api-gateway", "monolith")) {
+            var health = send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + "/actuator/health")));
+            assertThat(read(health.body()).path("status").asString()).as(service).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void migrationStateShouldChangeAtRunTimeAndSurviveAGatewayRestart() {
+        assertThat(admin("GET", "/admin/migration", null, false).statusCode()).isEqualTo(401);
+        JsonNode state = read(admin("GET", "/admin/migration", null, true).body());
+        assertThat(state.path("loaded").asBoolean()).isTrue();
+        assertThat(state.path("capabilities").path("users").path("reads").path("mode").asString()).isEqualTo("MONOLITH");
+        try {
+            var moved = admin("PUT", "/admin/migration/users/reads", "{\"mode\":\"SERVICE\"}", true);
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+            // user-service arrives in the next phase: until then its reads fall back to the monolith, and are counted.
+            get("/api/users/1");
+            assertThat(send(HttpRequest.newBuilder(gateway("/actuator/prometheus"))).body())
+                    .contains("strangler_fallbacks_total{application=\"api-gateway\",capability=\"users\",reason=\"no_instance\"}");
+
+            var gateway = stack.service("api-gateway");
+            gateway.restart().waitUntilHealthy(Duration.ofSeconds(120));
+            childPids.add(gateway.pid());
+            assertThat(read(admin("GET", "/admin/migration", null, true).body())
+                    .path("capabilities").path("users").path("reads").path("mode").asString()).isEqualTo("SERVICE");
+        }
+        finally {
+            assertThat(admin("PUT", "/admin/migration/users/reads", "{\"mode\":\"MONOLITH\"}", true).statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Test
@@ -122,18 +154,39 @@ class LocalSystemIntegrationTests {
     }
 
     private JsonNode get(String path) {
-        var response = send(HttpRequest.newBuilder(monolith(path)));
+        var response = send(HttpRequest.newBuilder(gateway(path)));
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        assertServedByTheMonolith(response);
         return read(response.body());
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(monolith(path)).header("Content-Type", "application/json")
+        var response = send(HttpRequest.newBuilder(gateway(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertServedByTheMonolith(response);
+        return response;
     }
 
-    private static URI monolith(String path) {
-        return URI.create(stack.service("monolith").baseUrl() + path);
+    /** Every request enters through the gateway, and while no service exists the monolith answers all of them. */
+    private static void assertServedByTheMonolith(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("X-Served-By")).as("X-Served-By").hasValue("monolith");
+        assertThat(response.headers().firstValue("X-Request-Id")).as("X-Request-Id").isPresent();
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body, boolean authenticated) {
+        var request = HttpRequest.newBuilder(gateway(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authenticated) {
+            String credentials = stack.admin().user() + ":" + stack.admin().password();
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return send(request);
+    }
+
+    private static URI gateway(String path) {
+        return URI.create(stack.service("api-gateway").baseUrl() + path);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

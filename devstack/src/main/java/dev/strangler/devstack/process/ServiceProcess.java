@@ -34,13 +34,22 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code java -jar jar --server.port=port args...}; call {@link #waitUntilHealthy} before using it.
      */
     public static ServiceProcess start(String name, Path jar, int port, List<String> args, Path logDir, Path pidDir) {
+        return start(name, jar, port, args, Map.of(), logDir, pidDir);
+    }
+
+    /**
+     * Starts {@code java -jar jar --server.port=port args...} with extra environment variables (for secrets, which
+     * would show in the process list as arguments); call {@link #waitUntilHealthy} before using it.
+     */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> args,
+                                       Map<String, String> environment, Path logDir, Path pidDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + name + " at " + jar + ": build it with ./mvnw -DskipTests package");
         }
         var command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(args);
-        var process = new ManagedProcess(name, command, Map.of(), logDir.resolve(name + ".log"),
+        var process = new ManagedProcess(name, command, environment, logDir.resolve(name + ".log"),
                 pidDir.resolve(name + ".pid"));
         return new ServiceProcess(name, port, process.start());
     }

@@ -1,0 +1,46 @@
+package dev.strangler.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CapabilityTests {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/api/users, USERS",
+            "/api/users/42, USERS",
+            "/api/users/42/orders, ORDERS",
+            "/api/users/42/orders/7, ORDERS",
+            "/api/users/abc/orders, ORDERS",
+            "/api/orders, ORDERS",
+            "/api/orders/9, ORDERS",
+            "/api/products, OTHER",
+            "/api/usersx, OTHER",
+            "/api/ordersx, OTHER",
+            "/users/42, OTHER",
+            "/, OTHER"})
+    void pathShouldBelongToItsCapability(String path, Capability expected) {
+        assertThat(Capability.of(path)).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyUsersAndOrdersShouldBeMigratableEachToItsService() {
+        assertThat(Capability.migratable()).containsExactly(Capability.USERS, Capability.ORDERS);
+        assertThat(Capability.USERS.service()).isEqualTo("user-service");
+        assertThat(Capability.ORDERS.service()).isEqualTo("order-service");
+        assertThat(Capability.byLabel("orders")).contains(Capability.ORDERS);
+        assertThat(Capability.byLabel("other")).isEmpty();
+        assertThat(Capability.byLabel("USERS")).isEmpty();
+    }
+
+    @Test
+    void userInThePathShouldBeFoundForProfilesAndOrderHistories() {
+        assertThat(Capability.userIdIn("/api/users/42")).contains("42");
+        assertThat(Capability.userIdIn("/api/users/42/orders")).contains("42");
+        assertThat(Capability.userIdIn("/api/users")).isEmpty();
+        assertThat(Capability.userIdIn("/api/orders/42")).isEmpty();
+    }
+}
