@@ -22,6 +22,7 @@ public final class GatewayTestProperties implements ApplicationContextInitialize
     public void initialize(ConfigurableApplicationContext context) {
         var sources = context.getEnvironment().getPropertySources();
         PropertySource<?> defaults = new MapPropertySource("gateway-test-defaults", Map.of(
+                "server.address", "127.0.0.1",
                 "spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers(),
                 "strangler.admin.user", ADMIN_USER,
                 "strangler.admin.password", ADMIN_PASSWORD,

@@ -47,7 +47,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No jar for " + name + " at " + jar + ": build it with ./mvnw -DskipTests package");
         }
         var command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+                "--server.address=127.0.0.1"));
         command.addAll(args);
         var process = new ManagedProcess(name, command, environment, logDir.resolve(name + ".log"),
                 pidDir.resolve(name + ".pid"));

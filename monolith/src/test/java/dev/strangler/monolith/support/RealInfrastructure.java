@@ -27,6 +27,7 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
     public void initialize(ConfigurableApplicationContext context) {
         boolean deadSmtp = "dead".equals(context.getEnvironment().getProperty(SMTP_PROPERTY));
         TestPropertyValues.of(
+                "server.address=127.0.0.1",
                 "spring.datasource.url=" + postgres().jdbcUrl("monolith"),
                 "spring.datasource.username=" + PostgresServer.USER,
                 "spring.datasource.password=" + PostgresServer.PASSWORD,

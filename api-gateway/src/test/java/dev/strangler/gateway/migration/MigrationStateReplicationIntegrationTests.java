@@ -1,0 +1,203 @@
+package dev.strangler.gateway.migration;
+
+import dev.strangler.gateway.routing.Capability;
+import dev.strangler.gateway.support.FakeBackend;
+import dev.strangler.gateway.support.GatewayInstance;
+import dev.strangler.gateway.support.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The migration state lives on Kafka, not in one gateway's memory: two gateways agree within a second, a restarted
+ * gateway comes back with the same state, and the records are there for any other component to follow.
+ */
+class MigrationStateReplicationIntegrationTests {
+
+    static final FakeBackend monolith = FakeBackend.start("monolith");
+    static final FakeBackend userService = FakeBackend.start("user-service");
+    static final FakeBackend orderService = FakeBackend.start("order-service");
+
+    String topic;
+    GatewayInstance first;
+    GatewayInstance second;
+
+    @BeforeEach
+    void twoGatewaysOnOneTopic() {
+        topic = "migration.state.replication-" + UUID.randomUUID();
+        first = start();
+        second = start();
+        first.admin().awaitLoaded();
+        second.admin().awaitLoaded();
+    }
+
+    @AfterEach
+    void stopGateways() {
+        first.close();
+        second.close();
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        monolith.close();
+        userService.close();
+        orderService.close();
+    }
+
+    @Test
+    void changeMadeOnOneGatewayShouldBeAppliedByTheOtherWithinOneSecond() {
+        String[][] changes = {
+                {"reads", "{\"mode\":\"SHADOW\"}", "SHADOW"},
+                {"reads", "{\"mode\":\"CANARY\",\"percent\":10}", "CANARY"},
+                {"reads", "{\"mode\":\"SERVICE\"}", "SERVICE"},
+                {"writes", "{\"mode\":\"SERVICE\"}", "SERVICE"},
+                {"writes", "{\"mode\":\"MONOLITH\"}", "MONOLITH"},
+                {"reads", "{\"mode\":\"MONOLITH\"}", "MONOLITH"}};
+        MigrationStateStore other = second.bean(MigrationStateStore.class);
+
+        for (String[] change : changes) {
+            var answer = change[0].equals("reads") ? first.admin().reads("users", change[1])
+                    : first.admin().writes("users", change[1]);
+            answer.expectStatus().isOk().expectBody().returnResult();
+            long version = first.bean(MigrationStateStore.class).current().of(Capability.USERS).version();
+
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+                CapabilityState seen = other.current().of(Capability.USERS);
+                assertThat(seen.version()).isEqualTo(version);
+                assertThat((change[0].equals("reads") ? seen.reads() : seen.writes()).name()).isEqualTo(change[2]);
+            });
+        }
+    }
+
+    @Test
+    void otherGatewayShouldRouteByTheChangeAtOnce() {
+        first.admin().readsTo("orders", "SERVICE");
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                second.client().get().uri("/api/orders/1").exchange()
+                        .expectHeader().valueEquals("X-Served-By", "order-service")
+                        .expectBody().returnResult());
+    }
+
+    @Test
+    void changesMadeOnBothGatewaysShouldEndInOneStateAndOneHistoryOnBoth() {
+        first.admin().readsTo("users", "SHADOW");
+        second.admin().canary("users", 30);
+        first.admin().canary("users", 60);
+        second.admin().readsTo("orders", "SERVICE");
+
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(view(second)).isEqualTo(view(first)));
+        CapabilityState users = first.bean(MigrationStateStore.class).current().of(Capability.USERS);
+        assertThat(users.version()).isEqualTo(3);
+        assertThat(users.percent()).isEqualTo(60);
+        assertThat(users.history()).extracting(Change::to).containsExactly(new Setting("CANARY", 60),
+                new Setting("CANARY", 30), new Setting("SHADOW", null));
+    }
+
+    @Test
+    void restartedGatewayShouldComeBackWithTheSameState() {
+        first.admin().readsTo("users", "SERVICE").writesTo("users", "SERVICE").canary("orders", 25);
+        var before = view(first);
+
+        first.close();
+        first = start();
+        first.admin().awaitLoaded();
+
+        assertThat(view(first)).isEqualTo(before);
+        assertThat(first.bean(MigrationStateStore.class).current().of(Capability.USERS).history()).hasSize(2);
+        first.client().post().uri("/api/users").bodyValue("{}").header("Content-Type", "application/json").exchange()
+                .expectHeader().valueEquals("X-Served-By", "user-service")
+                .expectBody().returnResult();
+    }
+
+    @Test
+    void stateShouldBeACompactedTopicWithOneDocumentedRecordPerChange() throws Exception {
+        first.admin().canary("users", 40);
+
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafka.bootstrapServers()))) {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            var config = kafka.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(kafka.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions()).hasSize(1);
+        }
+        ConsumerRecord<String, String> record = records().getLast();
+        assertThat(record.key()).isEqualTo("users");
+        assertThat(header(record, "ce_type")).isEqualTo("migration.state.changed");
+        assertThat(header(record, "ce_source")).isEqualTo("api-gateway");
+        assertThat(header(record, "ce_subject")).isEqualTo("users");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        JsonNode value = JsonMapper.builder().build().readTree(record.value());
+        assertThat(value.path("capability").asString()).isEqualTo("users");
+        assertThat(value.path("version").asLong()).isEqualTo(1);
+        assertThat(value.path("reads").asString()).isEqualTo("CANARY");
+        assertThat(value.path("percent").asInt()).isEqualTo(40);
+        assertThat(value.path("writes").asString()).isEqualTo("MONOLITH");
+        assertThat(value.path("changedBy").asString()).isEqualTo("admin");
+        assertThat(value.path("changeId").asString()).isEqualTo(header(record, "ce_id"));
+        assertThat(value.path("history").get(0).path("to").path("percent").asInt()).isEqualTo(40);
+    }
+
+    private List<ConsumerRecord<String, String>> records() {
+        var config = new HashMap<String, Object>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (var consumer = new KafkaConsumer<String, String>(config)) {
+            var partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            var records = new ArrayList<ConsumerRecord<String, String>>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return consumer.position(partition) >= end;
+            });
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> view(GatewayInstance gateway) {
+        return gateway.admin().client().get().uri("/admin/migration").exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    private GatewayInstance start() {
+        return GatewayInstance.start(Map.of(
+                "spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers(),
+                "strangler.migration.topic", topic,
+                "spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith.url(),
+                "spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService.url(),
+                "spring.cloud.discovery.client.simple.instances.order-service[0].uri", orderService.url()));
+    }
+}
