@@ -7,12 +7,41 @@ if ! command -v docker-compose >/dev/null || ! command -v promtool >/dev/null; t
     echo "check-compose needs docker-compose and promtool (Debian packages docker-compose and prometheus)" >&2
     exit 1
 fi
+required=(MONOLITH_DB_PASSWORD STRANGLER_ADMIN_PASSWORD)
 # Dummy values only for the check: compose refuses to run without the real ones.
-MONOLITH_DB_PASSWORD=check-only docker-compose -f docker-compose.yml config -q
+env MONOLITH_DB_PASSWORD=check-only STRANGLER_ADMIN_PASSWORD=check-only docker-compose -f docker-compose.yml config -q
 echo "docker-compose.yml: valid"
-# Required variables really are required: without them, the file must be refused.
-if env -u MONOLITH_DB_PASSWORD docker-compose -f docker-compose.yml config -q 2>/dev/null; then
-    echo "docker-compose.yml accepts a missing MONOLITH_DB_PASSWORD: passwords must have no default" >&2
-    exit 1
-fi
+# Required variables really are required: without any one of them, the file must be refused.
+for variable in "${required[@]}"; do
+    if env MONOLITH_DB_PASSWORD=check-only STRANGLER_ADMIN_PASSWORD=check-only -u "$variable" \
+            docker-compose -f docker-compose.yml config -q 2>/dev/null; then
+        echo "docker-compose.yml accepts a missing $variable: passwords must have no default" >&2
+        exit 1
+    fi
+done
 promtool check config prometheus/prometheus.yml
+
+# Every image builds from the whole Maven reactor, so each Dockerfile must copy every module's pom (or sources),
+# and every service in the compose file must be scraped by Prometheus.
+modules=$(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' pom.xml)
+for dockerfile in */Dockerfile; do
+    for module in $modules; do
+        if ! grep -Eq "^COPY ($module |$module/pom.xml )" "$dockerfile"; then
+            echo "$dockerfile does not copy module $module: its Maven build would fail" >&2
+            exit 1
+        fi
+    done
+done
+echo "Dockerfiles: every module copied"
+for dockerfile in */Dockerfile; do
+    service=$(dirname "$dockerfile")
+    if ! grep -q "job_name: $service\$" prometheus/prometheus.yml; then
+        echo "prometheus/prometheus.yml has no job for $service" >&2
+        exit 1
+    fi
+    if ! grep -q "^  $service:\$" docker-compose.yml; then
+        echo "docker-compose.yml has no service $service" >&2
+        exit 1
+    fi
+done
+echo "Prometheus and compose: every service present"
