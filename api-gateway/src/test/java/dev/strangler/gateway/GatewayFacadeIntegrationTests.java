@@ -40,6 +40,9 @@ class GatewayFacadeIntegrationTests {
     @Autowired
     WebTestClient client;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeEach
     void stateLoaded() {
         new Admin(client).awaitLoaded();
@@ -89,6 +92,25 @@ class GatewayFacadeIntegrationTests {
             assertThat(received.method()).isEqualTo("POST");
             assertThat(received.body()).isEqualTo("{\"email\":\"ada@example.com\",\"name\":\"Ada\"}");
         });
+    }
+
+    @Test
+    void backendShouldLearnHowTheClientReachedTheGatewayAndNothingTheClientClaims() {
+        client.get().uri("/api/users/43")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-Proto", "https")
+                .header("Forwarded", "for=6.6.6.6;host=evil.example")
+                .exchange().expectStatus().isOk().expectBody().returnResult();
+
+        assertThat(monolith.received()).filteredOn(received -> received.uri().equals("/api/users/43"))
+                .singleElement().satisfies(received -> {
+                    assertThat(received.headers()).containsEntry("X-Forwarded-Host", "localhost:" + port)
+                            .containsEntry("X-Forwarded-Port", Integer.toString(port))
+                            .containsEntry("X-Forwarded-Proto", "http")
+                            .containsEntry("X-Forwarded-For", "127.0.0.1")
+                            .doesNotContainKey("Forwarded");
+                });
     }
 
     @Test

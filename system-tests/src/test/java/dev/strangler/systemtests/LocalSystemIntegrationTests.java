@@ -102,8 +102,9 @@ class LocalSystemIntegrationTests {
                 {"email": "%s", "name": "System Test"}""".formatted(email));
         assertThat(registered.statusCode()).isEqualTo(201);
         long userId = read(registered.body()).path("id").asLong();
-        assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/api/users/" + userId));
+        // The client must only ever see the gateway's address, never the backend's.
+        assertThat(registered.headers().firstValue("Location")).hasValue(
+                stack.service("api-gateway").baseUrl() + "/api/users/" + userId);
 
         var ordered = post("/api/orders", """
                 {"userId": %d, "lines": [{"productId": %d, "quantity": 2}]}""".formatted(userId, productId));

@@ -105,9 +105,11 @@ public final class FakeBackend implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var headers = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header, String.join(",", values)));
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("X-Request-Id"), body,
-                exchange.getRequestHeaders().getFirst("X-Strangler-Shadow") != null));
+                exchange.getRequestHeaders().getFirst("X-Strangler-Shadow") != null, headers));
         try {
             if (hanging) {
                 released.await(60, TimeUnit.SECONDS);
@@ -171,7 +173,9 @@ public final class FakeBackend implements AutoCloseable {
      * @param requestId the correlation id header
      * @param body the request body
      * @param shadow whether it was a shadow copy
+     * @param headers every request header (names case-insensitive, values joined by commas)
      */
-    public record Received(String method, String uri, String requestId, String body, boolean shadow) {
+    public record Received(String method, String uri, String requestId, String body, boolean shadow,
+                           Map<String, String> headers) {
     }
 }
