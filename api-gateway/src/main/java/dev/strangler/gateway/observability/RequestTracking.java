@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -31,6 +32,8 @@ class RequestTracking implements WebFilter, Ordered {
 
     static final String REQUEST_ID = "X-Request-Id";
     static final String SERVED_BY = "X-Served-By";
+    /** What the access log says for a request the client abandoned (nginx's "client closed request"). */
+    static final int CLIENT_CLOSED = 499;
 
     private static final Logger accessLog = LoggerFactory.getLogger("strangler.access");
     private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -70,7 +73,7 @@ class RequestTracking implements WebFilter, Ordered {
                     tracked.getAttributes().put(RoutingAttributes.SERVED_BY, RoutingAttributes.GATEWAY);
                     return problems.handle(tracked, failure);
                 })
-                .doFinally(signal -> record(tracked, requestId, start));
+                .doFinally(signal -> record(tracked, requestId, start, signal == SignalType.CANCEL));
     }
 
     private static String requestIdOf(ServerWebExchange exchange) {
@@ -78,12 +81,13 @@ class RequestTracking implements WebFilter, Ordered {
         return offered != null && WELL_FORMED_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
-    private void record(ServerWebExchange exchange, String requestId, long start) {
+    private void record(ServerWebExchange exchange, String requestId, long start, boolean abandoned) {
         var request = exchange.getRequest();
         String path = request.getPath().value();
         Capability capability = Capability.of(path);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        int code = status == null ? 0 : status.value();
+        // A client that went away got no answer, whatever status had been set so far.
+        int code = abandoned ? CLIENT_CLOSED : status == null ? 0 : status.value();
         String backend = RoutingAttributes.servedBy(exchange);
         String fallback = exchange.getAttribute(RoutingAttributes.FALLBACK);
         String operation = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())
@@ -106,6 +110,9 @@ class RequestTracking implements WebFilter, Ordered {
     }
 
     private static String outcome(int status) {
+        if (status == CLIENT_CLOSED) {
+            return "cancelled";
+        }
         if (status >= 500 || status == 0) {
             return "server_error";
         }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * When a service fails, reads are answered by the monolith (and counted), writes fail fast with a problem and are
@@ -210,6 +211,23 @@ class ServiceFailureIntegrationTests {
                 .expectBody().jsonPath("$.title").isEqualTo("Backend timeout");
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(4_500));
+    }
+
+    @Test
+    void requestTheClientAbandonsShouldBeCountedAsCancelledNotAsASuccess() {
+        admin.reset("users");
+        monolith.delay(Duration.ofSeconds(3));
+
+        try {
+            client.mutate().responseTimeout(Duration.ofMillis(300)).build()
+                    .get().uri("/api/products/abandoned").exchange().expectBody().returnResult();
+        }
+        catch (IllegalStateException | AssertionError timedOut) {
+            // the client gives up, as intended
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(scrape()).contains(
+                "strangler_requests_total{application=\"api-gateway\",backend=\"monolith\",capability=\"other\",operation=\"read\",outcome=\"cancelled\"}"));
     }
 
     private WebTestClient.ResponseSpec read(String path) {
