@@ -18,7 +18,7 @@
 # SHADOW >= 60 % of the plain route's requests/s), shadow comparisons made vs dropped and the canary's real split.
 #
 # Reproduce, on a quiet machine with 2 or more cores, from anywhere in the repository:
-#   api-gateway/bench/gateway-throughput.sh           # full run, about 5 minutes
+#   api-gateway/bench/gateway-throughput.sh           # full run, about 6 minutes
 #   api-gateway/bench/gateway-throughput.sh --quick   # smoke run, about 1.5 minutes; the numbers are noise
 # Needs JDK 21+ (JAVA_HOME, else picked like run.sh), wrk and nginx (installed from Debian packages when run as root
 # and missing), curl, ss and taskset. Builds the jars when they are missing or stale. --help lists the options.
@@ -46,7 +46,8 @@ COMMAND=$(shell_words "$BENCH_DIR/gateway-throughput.sh" "$@")
 # Defaults of a full run; --quick shortens them.
 DURATION=20          # seconds of each measured run
 WARMUP=10            # seconds of warm-up right before each measured run
-GATEWAY_WARMUP=32    # seconds of gateway warm-up (spread over its four configurations) before its first measurement
+GATEWAY_WARMUP=120   # seconds of gateway warm-up (spread over its four configurations) before its first measurement;
+                     # shorter, and the JIT is still compiling while the first configurations are measured
 CONNECTIONS=64
 THREADS=1            # wrk runs on one core
 LOAD_CPU=0
@@ -638,6 +639,12 @@ write_report() {
         echo "measured run (/proc/stat), whoever used it: on a quiet machine the core near 100 % is the bottleneck (the"
         echo "load core: wrk and the backend; the other: the gateway or the nginx proxy)."
         echo
+        echo "Reading the absolute numbers: nginx proxies a tiny static answer in C on one core; the gateway is a JVM"
+        echo "reactive stack that, for every request, also assigns and forwards a request id, writes an access-log line,"
+        echo "takes a rate-limit token, resolves the backend through discovery, counts metrics and passes the admin"
+        echo "security chain's matcher. The targets compare the gateway with itself (migration routes vs a plain Spring"
+        echo "Cloud Gateway route in the same process), which is what the migration routing costs."
+        echo
         echo "## Targets"
         echo
         echo "| target | measured | result |"
@@ -669,9 +676,9 @@ write_report() {
         echo "|---|---|---|"
         echo "| $canary_monolith ($(percent_of "$canary_monolith" "$canary_total") %) | $canary_service ($(percent_of "$canary_service" "$canary_total") %) | $canary_gateway |"
         echo
-        echo "The shares are of the reads a backend answered. The last column are requests still in flight when wrk"
-        echo "stopped and closed its connections: the gateway records those as answered by itself (at most one per"
-        echo "connection per wrk run)."
+        echo "The shares are of the reads a backend answered. The last column are requests wrk abandoned when it stopped"
+        echo "and closed its connections before the gateway had chosen a backend (at most one per connection per wrk"
+        echo "run); the gateway counts them with \\`outcome=\"cancelled\"\\` and logs them with status 499."
         echo
         echo "## Set-up"
         echo

@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -17,6 +19,8 @@ import reactor.core.publisher.Mono;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -32,11 +36,12 @@ final class BackendForwarding implements GatewayFilter, Ordered {
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
 
     private final Backends backends;
-    private final Duration serviceReadTimeout;
+    private final long serviceReadTimeoutMillis;
+    private final Map<String, ServiceReadRoute> serviceReadRoutes = new ConcurrentHashMap<>();
 
     BackendForwarding(Backends backends, Duration serviceReadTimeout) {
         this.backends = backends;
-        this.serviceReadTimeout = serviceReadTimeout;
+        this.serviceReadTimeoutMillis = serviceReadTimeout.toMillis();
     }
 
     @Override
@@ -80,9 +85,10 @@ final class BackendForwarding implements GatewayFilter, Ordered {
             return fallBack(exchange, chain, decision, "circuit_open");
         }
         pointAt(exchange, decision.backend());
+        Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, serviceReadRoute(route));
         long start = System.nanoTime();
         return chain.filter(exchange)
-                .timeout(serviceReadTimeout)
                 .then(Mono.fromSupplier(() -> statusOf(exchange)))
                 .map(status -> {
                     Backends.record(breaker, start, status);
@@ -92,7 +98,38 @@ final class BackendForwarding implements GatewayFilter, Ordered {
                     Backends.record(breaker, start, failure);
                     return Mono.just(reasonFor(failure));
                 })
-                .flatMap(reason -> reason.isEmpty() ? Mono.<Void>empty() : fallBack(exchange, chain, decision, reason));
+                .flatMap(reason -> {
+                    if (reason.isEmpty()) {
+                        return Mono.<Void>empty();
+                    }
+                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, route);
+                    return fallBack(exchange, chain, decision, reason);
+                });
+    }
+
+    /**
+     * The route with the service-read timeout as its response timeout: Spring Cloud Gateway then applies the shorter
+     * timeout itself, instead of a second timer around its own on every service read.
+     */
+    private Route serviceReadRoute(Route route) {
+        ServiceReadRoute known = serviceReadRoutes.get(route.getId());
+        if (known != null && known.original() == route) {
+            return known.shortened();
+        }
+        Route shortened = Route.async()
+                .id(route.getId())
+                .uri(route.getUri())
+                .order(route.getOrder())
+                .asyncPredicate(route.getPredicate())
+                .replaceFilters(route.getFilters())
+                .metadata(route.getMetadata())
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, serviceReadTimeoutMillis)
+                .build();
+        serviceReadRoutes.put(route.getId(), new ServiceReadRoute(route, shortened));
+        return shortened;
+    }
+
+    private record ServiceReadRoute(Route original, Route shortened) {
     }
 
     private Mono<Void> fallBack(ServerWebExchange exchange, GatewayFilterChain chain, RouteDecision decision,

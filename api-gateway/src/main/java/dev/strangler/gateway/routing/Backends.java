@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,8 @@ class Backends {
 
     private final CircuitBreakerRegistry breakers;
     private final MeterRegistry meters;
+    private final Map<String, CircuitBreaker> byBackend = new ConcurrentHashMap<>();
+    private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
 
     Backends(CircuitBreakerRegistry breakers, MeterRegistry meters) {
         this.breakers = breakers;
@@ -25,16 +29,17 @@ class Backends {
         breaker(RouteDecision.MONOLITH);
     }
 
+    /** The backend's breaker; looked up once, because a registry lookup on every request is measurable. */
     CircuitBreaker breaker(String backend) {
-        return breakers.circuitBreaker(backend);
+        return byBackend.computeIfAbsent(backend, breakers::circuitBreaker);
     }
 
     void countFallback(Capability capability, String reason) {
-        Counter.builder("strangler.fallbacks")
-                .description("Service reads answered by the monolith because the service could not answer")
-                .tag("capability", capability.label())
-                .tag("reason", reason)
-                .register(meters)
+        fallbacks.computeIfAbsent(capability.label() + "/" + reason, key -> Counter.builder("strangler.fallbacks")
+                        .description("Service reads answered by the monolith because the service could not answer")
+                        .tag("capability", capability.label())
+                        .tag("reason", reason)
+                        .register(meters))
                 .increment();
     }
 

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A slice of the shop that moves from the monolith to a service as a whole; everything else stays with the monolith.
@@ -14,8 +12,8 @@ public enum Capability {
 
     USERS("user-service"), ORDERS("order-service"), OTHER(null);
 
-    private static final Pattern ORDERS_OF_A_USER = Pattern.compile("^/api/users/([^/]+)/orders(/.*)?$");
-    private static final Pattern A_USER = Pattern.compile("^/api/users/([^/]+)(/.*)?$");
+    private static final String USERS_PATH = "/api/users";
+    private static final String ORDERS_PATH = "/api/orders";
 
     private final String service;
 
@@ -25,16 +23,15 @@ public enum Capability {
 
     /** The capability a request path belongs to; a user's order history belongs to orders, not users. */
     public static Capability of(String path) {
-        if (path.equals("/api/orders") || path.startsWith("/api/orders/")) {
+        if (isUnder(path, ORDERS_PATH)) {
             return ORDERS;
         }
-        if (ORDERS_OF_A_USER.matcher(path).matches()) {
-            return ORDERS;
+        if (!isUnder(path, USERS_PATH)) {
+            return OTHER;
         }
-        if (path.equals("/api/users") || path.startsWith("/api/users/")) {
-            return USERS;
-        }
-        return OTHER;
+        // /api/users/{id}/orders[/...] is a user's order history, which belongs to orders.
+        int afterId = path.indexOf('/', USERS_PATH.length() + 1);
+        return afterId > USERS_PATH.length() + 1 && isUnder(path.substring(afterId), "/orders") ? ORDERS : USERS;
     }
 
     /** The capabilities that can move to a service; {@link #OTHER} always stays with the monolith. */
@@ -49,8 +46,18 @@ public enum Capability {
 
     /** The user a path is about ({@code /api/users/42}, {@code /api/users/42/orders}), which keeps a canary sticky. */
     public static Optional<String> userIdIn(String path) {
-        Matcher matcher = A_USER.matcher(path);
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+        if (!path.startsWith(USERS_PATH + "/")) {
+            return Optional.empty();
+        }
+        int start = USERS_PATH.length() + 1;
+        int end = path.indexOf('/', start);
+        String id = end < 0 ? path.substring(start) : path.substring(start, end);
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    /** Whether the path is {@code prefix} itself or below it (not merely starting with the same letters). */
+    private static boolean isUnder(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 
     /** The service that takes the capability over, as registered in discovery. */

@@ -15,6 +15,9 @@ class CapabilityTests {
             "/api/users/42/orders, ORDERS",
             "/api/users/42/orders/7, ORDERS",
             "/api/users/abc/orders, ORDERS",
+            "/api/users/42/ordersx, USERS",
+            "/api/users//orders, USERS",
+            "/api/users/42/profile, USERS",
             "/api/orders, ORDERS",
             "/api/orders/9, ORDERS",
             "/api/products, OTHER",
@@ -41,6 +44,8 @@ class CapabilityTests {
         assertThat(Capability.userIdIn("/api/users/42")).contains("42");
         assertThat(Capability.userIdIn("/api/users/42/orders")).contains("42");
         assertThat(Capability.userIdIn("/api/users")).isEmpty();
+        assertThat(Capability.userIdIn("/api/users/")).isEmpty();
+        assertThat(Capability.userIdIn("/api/usersx/42")).isEmpty();
         assertThat(Capability.userIdIn("/api/orders/42")).isEmpty();
     }
 }
