@@ -24,6 +24,8 @@
 # and missing), curl, ss and taskset. Builds the jars when they are missing or stale. --help lists the options.
 set -Eeuo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=scripts/jdk.sh
+source scripts/jdk.sh
 
 BENCH_DIR=api-gateway/bench
 LUA="$BENCH_DIR/users.lua"
@@ -121,47 +123,6 @@ parse_args() {
 }
 
 # --- JDK and jars, as run.sh does it ---------------------------------------------------------------------------------
-
-java_major() {
-    "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1
-}
-
-pick_jdk() {
-    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
-        return
-    fi
-    if command -v java >/dev/null && [ "$(java_major java)" -ge 21 ]; then
-        JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-        export JAVA_HOME
-        return
-    fi
-    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-        if [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then
-            export JAVA_HOME="$candidate"
-            return
-        fi
-    done
-    die "the gateway needs JDK 21 or newer: install one and set JAVA_HOME"
-}
-
-# A module's executable jar, empty when there is none.
-jar_of() {
-    local jar
-    for jar in "$1"/target/"$1"-*.jar; do
-        case $jar in
-            *-stubs.jar|*-sources.jar) ;;
-            *) if [ -f "$jar" ]; then echo "$jar"; return; fi ;;
-        esac
-    done
-}
-
-# A module needs building when its jar is missing or older than its sources or pom.
-stale() {
-    local module=$1 jar
-    jar=$(jar_of "$module")
-    [ -z "$jar" ] && return 0
-    [ -n "$(find "$module/src" "$module/pom.xml" pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]
-}
 
 build_jars() {
     if stale devstack || stale api-gateway; then
@@ -678,7 +639,7 @@ write_report() {
         echo
         echo "The shares are of the reads a backend answered. The last column are requests wrk abandoned when it stopped"
         echo "and closed its connections before the gateway had chosen a backend (at most one per connection per wrk"
-        echo "run); the gateway counts them with \\`outcome=\"cancelled\"\\` and logs them with status 499."
+        echo 'run); the gateway counts them with `outcome="cancelled"` and logs them with status 499.'
         echo
         echo "## Set-up"
         echo
@@ -707,7 +668,7 @@ write_report() {
 
 main() {
     parse_args "$@"
-    pick_jdk
+    pick_jdk || die "the gateway needs JDK 21 or newer: install one and set JAVA_HOME"
     install_tools
     build_jars
     trap cleanup EXIT
