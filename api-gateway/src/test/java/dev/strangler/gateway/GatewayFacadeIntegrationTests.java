@@ -29,7 +29,7 @@ class GatewayFacadeIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
+        monolith.registerIn(registry);
     }
 
     @AfterAll

@@ -27,8 +27,8 @@ abstract class MonolithContractBase {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::url);
+        monolith.registerIn(registry);
+        userService.registerIn(registry);
     }
 
     @AfterAll

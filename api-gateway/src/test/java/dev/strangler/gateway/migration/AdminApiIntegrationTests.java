@@ -32,8 +32,8 @@ class AdminApiIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", users::url);
+        monolith.registerIn(registry);
+        users.registerIn(registry);
     }
 
     @AfterAll

@@ -110,7 +110,7 @@ class KafkaOutageIntegrationTests {
         return GatewayInstance.start(Map.of(
                 "spring.kafka.bootstrap-servers", broker.bootstrapServers(),
                 "strangler.migration.topic", topic,
-                "spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith.url(),
-                "spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService.url()));
+                FakeBackend.discoveryProperty("monolith"), monolith.url(),
+                FakeBackend.discoveryProperty("user-service"), userService.url()));
     }
 }

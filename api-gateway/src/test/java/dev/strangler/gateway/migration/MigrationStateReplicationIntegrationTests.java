@@ -196,8 +196,8 @@ class MigrationStateReplicationIntegrationTests {
         return GatewayInstance.start(Map.of(
                 "spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers(),
                 "strangler.migration.topic", topic,
-                "spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith.url(),
-                "spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService.url(),
-                "spring.cloud.discovery.client.simple.instances.order-service[0].uri", orderService.url()));
+                FakeBackend.discoveryProperty("monolith"), monolith.url(),
+                FakeBackend.discoveryProperty("user-service"), userService.url(),
+                FakeBackend.discoveryProperty("order-service"), orderService.url()));
     }
 }

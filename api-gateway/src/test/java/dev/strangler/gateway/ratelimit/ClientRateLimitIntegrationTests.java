@@ -25,7 +25,7 @@ class ClientRateLimitIntegrationTests {
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
+        monolith.registerIn(registry);
         registry.add("strangler.rate-limit.burst", () -> "5");
         registry.add("strangler.rate-limit.refill", () -> "1");
         registry.add("strangler.rate-limit.period", () -> "1m");

@@ -30,9 +30,9 @@ class MigrationRoutingIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri", orderService::url);
+        monolith.registerIn(registry);
+        userService.registerIn(registry);
+        orderService.registerIn(registry);
     }
 
     @AfterAll

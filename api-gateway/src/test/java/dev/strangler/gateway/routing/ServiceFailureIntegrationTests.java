@@ -14,10 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -34,14 +30,12 @@ class ServiceFailureIntegrationTests {
 
     static final FakeBackend monolith = FakeBackend.start("monolith");
     static final FakeBackend userService = FakeBackend.start("user-service");
-    static final int deadPort = deadPort();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-                () -> "http://127.0.0.1:" + deadPort);
+        monolith.registerIn(registry);
+        userService.registerIn(registry);
+        FakeBackend.registerDown("order-service", registry);
         registry.add("strangler.routing.service-read-timeout", () -> "500ms");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "3s");
     }
@@ -244,14 +238,5 @@ class ServiceFailureIntegrationTests {
     private String scrape() {
         return client.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();
-    }
-
-    private static int deadPort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -32,10 +32,9 @@ class ShadowTrafficIntegrationTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.monolith[0].uri", monolith::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-                () -> "http://127.0.0.1:1");
+        monolith.registerIn(registry);
+        userService.registerIn(registry);
+        FakeBackend.registerDown("order-service", registry);
         registry.add("strangler.shadow.timeout", () -> "1s");
         registry.add("strangler.shadow.max-in-flight", () -> "4");
     }

@@ -2,6 +2,8 @@ package dev.strangler.gateway.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.strangler.devstack.process.Ports;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +63,23 @@ public final class FakeBackend implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The simple-discovery property that lists an instance of {@code service} for a gateway. */
+    public static String discoveryProperty(String service) {
+        return "spring.cloud.discovery.client.simple.instances." + service + "[0].uri";
+    }
+
+    /** Lists this backend in the gateway's discovery under its name (monolith, user-service, order-service). */
+    public FakeBackend registerIn(DynamicPropertyRegistry registry) {
+        registry.add(discoveryProperty(name), this::url);
+        return this;
+    }
+
+    /** Lists {@code service} in the gateway's discovery at a loopback port where nothing listens: a service that is down. */
+    public static void registerDown(String service, DynamicPropertyRegistry registry) {
+        int port = Ports.free();
+        registry.add(discoveryProperty(service), () -> "http://127.0.0.1:" + port);
     }
 
     public List<Received> received() {
