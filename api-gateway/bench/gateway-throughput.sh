@@ -664,6 +664,38 @@ write_report() {
     } > "$OUT"
 }
 
+# docs/benchmarks.md is the index of every benchmark: this script rewrites its own section there (between markers)
+# with the table and the targets of the report it just wrote. Only for the default report, never for --out elsewhere.
+update_index() {
+    local index=docs/benchmarks.md block
+    [ "$OUT" = docs/benchmarks/gateway-throughput.md ] || return 0
+    block=$(mktemp)
+    {
+        echo "<!-- gateway-throughput:begin (written by $BENCH_DIR/gateway-throughput.sh; do not edit by hand) -->"
+        echo "## API gateway throughput"
+        echo
+        echo "Measured on $(date -u '+%Y-%m-%d') with \`$COMMAND\`; the full report, with the set-up, the shadow sample"
+        echo "and the canary split: [benchmarks/gateway-throughput.md](benchmarks/gateway-throughput.md)."
+        echo
+        sed -n '/^| configuration/,/^$/p' "$OUT"
+        sed -n '/^| target/,/^$/p' "$OUT"
+        echo "<!-- gateway-throughput:end -->"
+    } > "$block"
+    if [ ! -f "$index" ]; then
+        printf '# Benchmarks\n\n' > "$index"
+    fi
+    if grep -q 'gateway-throughput:begin' "$index"; then
+        awk -v block="$block" '
+            /gateway-throughput:begin/ { while ((getline line < block) > 0) print line; skipping = 1; next }
+            /gateway-throughput:end/ { skipping = 0; next }
+            !skipping { print }' "$index" > "$index.new"
+        mv "$index.new" "$index"
+    else
+        { echo; cat "$block"; } >> "$index"
+    fi
+    rm -f "$block"
+}
+
 # --- Main ------------------------------------------------------------------------------------------------------------
 
 main() {
@@ -712,6 +744,7 @@ main() {
 
     mkdir -p "$(dirname "$OUT")"
     write_report
+    update_index
     echo
     cat "$OUT"
 }
