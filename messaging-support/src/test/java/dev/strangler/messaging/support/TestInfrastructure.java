@@ -1,0 +1,94 @@
+package dev.strangler.messaging.support;
+
+import dev.strangler.devstack.kafka.KafkaBroker;
+import dev.strangler.devstack.postgres.PostgresServer;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * One real PostgreSQL server, with a {@code messaging} database holding the outbox table exactly as services copy it,
+ * and one real Kafka broker (its own process) per test JVM, wired into every test context.
+ */
+public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String DATABASE = "messaging";
+    public static final String OUTBOX_DDL = "dev/strangler/messaging/outbox/event_outbox.postgresql.sql";
+
+    private static PostgresServer postgres;
+    private static KafkaBroker kafka;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "spring.application.name=messaging-test",
+                "spring.datasource.url=" + postgres().jdbcUrl(DATABASE),
+                "spring.datasource.username=" + PostgresServer.USER,
+                "spring.datasource.password=" + PostgresServer.PASSWORD,
+                "spring.kafka.bootstrap-servers=" + kafka()
+        ).applyTo(context.getEnvironment());
+    }
+
+    public static synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.start(null, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+            databaseWithOutbox(DATABASE);
+        }
+        return postgres;
+    }
+
+    /**
+     * A database of its own with an empty outbox, for a test whose relay must not meet the rows of other cached test
+     * contexts (every context relays the table of its database).
+     */
+    public static synchronized String databaseWithOutbox(String name) {
+        postgres().recreateDatabase(name);
+        try {
+            jdbc(name).execute(new ClassPathResource(OUTBOX_DDL).getContentAsString(StandardCharsets.UTF_8));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return postgres().jdbcUrl(name);
+    }
+
+    /** Straight to a test database, outside any application context. */
+    public static JdbcTemplate jdbc(String database) {
+        return new JdbcTemplate(new DriverManagerDataSource(postgres().jdbcUrl(database), PostgresServer.USER,
+                PostgresServer.PASSWORD));
+    }
+
+    public static synchronized String kafka() {
+        if (kafka == null) {
+            kafka = startKafka();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
+        }
+        return kafka.bootstrapServers();
+    }
+
+    /** A broker of the test's own, for tests that stop and restart it. Close it when done. */
+    public static KafkaBroker privateKafka() {
+        return startKafka();
+    }
+
+    private static KafkaBroker startKafka() {
+        try {
+            return KafkaBroker.start(Files.createTempDirectory("messaging-test-kafka"), 0)
+                    .waitUntilReady(Duration.ofSeconds(90));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
