@@ -18,6 +18,8 @@ final class TransientFailures {
 
     /** SQLSTATE classes that mean "try again later": connection, resources, operator intervention (a restart). */
     private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "53", "57");
+    /** And single states: serialization failure, deadlock, lock not available (a lock timeout). */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03");
 
     private TransientFailures() {
     }
@@ -29,8 +31,9 @@ final class TransientFailures {
                     || cause instanceof SQLRecoverableException || cause instanceof ConnectException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-                    && TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5
+                    && (TRANSIENT_SQL_STATES.contains(sql.getSQLState())
+                    || TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2)))) {
                 return true;
             }
         }

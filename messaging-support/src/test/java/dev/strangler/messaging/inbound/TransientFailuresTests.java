@@ -23,6 +23,8 @@ class TransientFailuresTests {
         assertThat(TransientFailures.isTransient(new CannotAcquireLockException("lock timeout"))).isTrue();
         assertThat(TransientFailures.isTransient(new RuntimeException(
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        assertThat(TransientFailures.isTransient(new org.springframework.jdbc.UncategorizedSQLException("insert",
+                "insert into things", new SQLException("canceling statement due to lock timeout", "55P03")))).isTrue();
     }
 
     @Test
