@@ -8,6 +8,7 @@ import dev.strangler.monolith.orders.PlaceOrderRequest;
 import dev.strangler.monolith.users.DuplicateEmailException;
 import dev.strangler.monolith.users.User;
 import dev.strangler.monolith.users.UserAccounts;
+import dev.strangler.monolith.users.UserIdsExhaustedException;
 import dev.strangler.monolith.users.UserRepository;
 import dev.strangler.monolith.users.UserRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,6 +69,11 @@ class AccountPages {
         }
         catch (MailUnavailableException ex) {
             binding.reject("mail", "We could not send your welcome e-mail, so nothing was saved. Please try again.");
+            return "register";
+        }
+        catch (UserIdsExhaustedException ex) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            binding.reject("ids", "Registration is closed for now. Nothing was saved.");
             return "register";
         }
     }

@@ -71,4 +71,9 @@ public class User {
     public Instant getUpdatedAt() {
         return updatedAt;
     }
+
+    /** The row version: 0 at registration, one more per change; read it after a flush for the events' {@code version}. */
+    public long getVersion() {
+        return version;
+    }
 }

@@ -6,20 +6,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Registers and changes users; registration sends the welcome e-mail inside the same transaction, the legacy way.
+ * Registers and changes users; registration sends the welcome e-mail inside the same transaction, the legacy way, and
+ * every change writes its event to the outbox in that transaction too, so a change that rolls back emits nothing.
  */
 @Service
 public class UserAccounts {
 
+    /** Where user-service allocates new ids (ADR 0013); the monolith's own ids must stay below it. */
+    static final long SERVICE_ID_RANGE_START = 1_000_000_000L;
+
     private final UserRepository users;
     private final LegacyMailer mailer;
+    private final UserEvents events;
     private final Clock clock;
 
-    UserAccounts(UserRepository users, LegacyMailer mailer, Clock clock) {
+    UserAccounts(UserRepository users, LegacyMailer mailer, UserEvents events, Clock clock) {
         this.users = users;
         this.mailer = mailer;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -29,7 +37,12 @@ public class UserAccounts {
         if (users.existsByEmail(email)) {
             throw new DuplicateEmailException(email);
         }
-        User user = saveUnique(new User(email, request.normalizedName(), clock.instant()), email);
+        User user = saveUnique(new User(email, request.normalizedName(), now()), email);
+        // The identity hands out the id at the insert; refusing now rolls the insert back.
+        if (user.getId() >= SERVICE_ID_RANGE_START) {
+            throw new UserIdsExhaustedException(user.getId());
+        }
+        events.created(user);
         mailer.sendWelcome(user);
         return user;
     }
@@ -41,8 +54,10 @@ public class UserAccounts {
         if (users.existsByEmailAndIdNot(email, id)) {
             throw new DuplicateEmailException(email);
         }
-        user.change(email, request.normalizedName(), clock.instant());
-        return saveUnique(user, email);
+        user.change(email, request.normalizedName(), now());
+        User changed = saveUnique(user, email);
+        events.updated(changed);
+        return changed;
     }
 
     @Transactional(readOnly = true)
@@ -50,7 +65,18 @@ public class UserAccounts {
         return users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
     }
 
-    /** The existence check races with concurrent registrations; the unique index is the real guard. */
+    /**
+     * PostgreSQL keeps microseconds (and rounds the rest): truncating first makes the answer and the event carry
+     * exactly what the row holds, so the user reads the same everywhere it is replicated.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * The existence check races with concurrent registrations; the unique index is the real guard. The flush also
+     * gives the row its id and version, which the event carries.
+     */
     private User saveUnique(User user, String email) {
         try {
             return users.saveAndFlush(user);

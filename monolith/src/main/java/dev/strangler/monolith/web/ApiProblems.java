@@ -5,6 +5,7 @@ import dev.strangler.monolith.mail.MailUnavailableException;
 import dev.strangler.monolith.orders.OrderNotFoundException;
 import dev.strangler.monolith.orders.OrderRefusedException;
 import dev.strangler.monolith.users.DuplicateEmailException;
+import dev.strangler.monolith.users.UserIdsExhaustedException;
 import dev.strangler.monolith.users.UserNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable", "Mail server unavailable",
                 "The e-mail for this request could not be sent, so nothing was saved. Try again shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    @ExceptionHandler(UserIdsExhaustedException.class)
+    ProblemDetail userIdsExhausted(UserIdsExhaustedException ex) {
+        log.error("Refusing registration: {}", ex.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "user-ids-exhausted", "User ids exhausted",
+                "New users cannot be registered here any more: their ids would collide with user-service's.");
     }
 
     @ExceptionHandler(Exception.class)

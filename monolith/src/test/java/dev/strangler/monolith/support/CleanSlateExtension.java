@@ -6,14 +6,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Empties every table and the SMTP inbox before each test, so each test sees only what it made.
+ * Empties every table (the outbox included) and the SMTP inbox before each test, so each test sees only what it made.
  */
 class CleanSlateExtension implements BeforeEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         var jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
-        jdbc.execute("truncate order_lines, orders, sent_emails, users, products restart identity cascade");
+        jdbc.execute("truncate order_lines, orders, sent_emails, users, products, event_outbox restart identity cascade");
         RealInfrastructure.smtp().purgeEmailFromAllMailboxes();
     }
 }

@@ -11,12 +11,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole monolith on a random port against real PostgreSQL and a real SMTP server, starting from empty tables.
+ * The whole monolith on a random port against real PostgreSQL, a real SMTP server and a real Kafka broker, starting from
+ * empty tables. Its relay publishes; its consumer of user events stays off, because every cached test context shares
+ * the database and a consumer group reading from the start of the topics would replay other tests' events into it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "strangler.seed.enabled=false")
+        properties = {"strangler.seed.enabled=false", "strangler.users.replication.enabled=false"})
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @AutoConfigureMockMvc
 @ExtendWith(CleanSlateExtension.class)

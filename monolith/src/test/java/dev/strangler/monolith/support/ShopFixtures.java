@@ -29,11 +29,13 @@ public record ShopFixtures(JdbcTemplate jdbc) {
     public Counts counts() {
         return jdbc.queryForObject("""
                 select (select count(*) from users), (select count(*) from orders), (select count(*) from order_lines),
-                       (select count(*) from sent_emails), (select coalesce(sum(stock), 0) from products)""",
-                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                       (select count(*) from sent_emails), (select coalesce(sum(stock), 0) from products),
+                       (select count(*) from event_outbox)""",
+                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)));
     }
 
-    /** Row counts and the total stock: a refused request must leave all of them as they were. */
-    public record Counts(long users, long orders, long orderLines, long sentEmails, long totalStock) {
+    /** Row counts, the total stock and the events written: a refused request must leave all of them as they were. */
+    public record Counts(long users, long orders, long orderLines, long sentEmails, long totalStock, long events) {
     }
 }
