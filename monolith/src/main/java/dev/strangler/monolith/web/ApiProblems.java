@@ -7,6 +7,7 @@ import dev.strangler.monolith.orders.OrderRefusedException;
 import dev.strangler.monolith.users.DuplicateEmailException;
 import dev.strangler.monolith.users.UserIdsExhaustedException;
 import dev.strangler.monolith.users.UserNotFoundException;
+import dev.strangler.monolith.users.backfill.BackfillAlreadyRunningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -62,6 +63,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable", "Mail server unavailable",
                 "The e-mail for this request could not be sent, so nothing was saved. Try again shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    @ExceptionHandler(BackfillAlreadyRunningException.class)
+    ProblemDetail backfillRunning(BackfillAlreadyRunningException ex) {
+        return problem(HttpStatus.CONFLICT, "backfill-running", "Backfill already running", ex.getMessage());
     }
 
     @ExceptionHandler(UserIdsExhaustedException.class)

@@ -7,6 +7,7 @@ import dev.strangler.monolith.users.UserAccounts;
 import dev.strangler.monolith.users.UserRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -21,6 +22,8 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 @WebMvcTest({CatalogPages.class, AccountPages.class})
+// A controller slice: the admin API security (admin package) is not under test here and guards /admin/* only.
+@AutoConfigureMockMvc(addFilters = false)
 class StorefrontPagesTests {
 
     @Autowired

@@ -1,0 +1,34 @@
+package dev.strangler.monolith.users.backfill;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The admin action that starts the users backfill and shows how far it got (authenticated: see the admin package).
+ */
+@RestController
+@RequestMapping("/admin/backfill/users")
+class UserBackfillController {
+
+    private final UserBackfill backfill;
+
+    UserBackfillController(UserBackfill backfill) {
+        this.backfill = backfill;
+    }
+
+    @PostMapping
+    ResponseEntity<BackfillStatus> start() {
+        BackfillStatus started = backfill.start();
+        return ResponseEntity.accepted().location(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
+                .body(started);
+    }
+
+    @GetMapping
+    BackfillStatus status() {
+        return backfill.status();
+    }
+}
