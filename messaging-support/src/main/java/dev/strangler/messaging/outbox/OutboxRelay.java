@@ -82,8 +82,9 @@ final class OutboxRelay implements SmartLifecycle {
                 }
                 else {
                     failuresInARow = 0;
-                    pause = batch.claimed() >= properties.relay().batchSize() ? Duration.ZERO
-                            : properties.relay().pollInterval();
+                    // A key's next row can only be claimed once its head is sent, so after any progress poll again
+                    // at once: a busy key drains at the speed of a round trip, not one row per poll interval.
+                    pause = batch.sent() > 0 ? Duration.ZERO : properties.relay().pollInterval();
                 }
                 purgeWhenDue();
             }

@@ -187,6 +187,26 @@ class EventOutboxIntegrationTests {
         }
     }
 
+    @Test
+    void aKeyWithManyEventsDrainsWithoutWaitingAPollIntervalPerEvent() {
+        // Only the first poll is woken by the commit; the other 49 rows must not each wait for the next poll.
+        ConfigurableApplicationContext slowPolling = start("strangler.outbox.relay.poll-interval=1h");
+        relay.stop();
+        var slowOutbox = slowPolling.getBean(EventOutbox.class);
+        List<UUID> ids = new TransactionTemplate(slowPolling.getBean(PlatformTransactionManager.class)).execute(
+                status -> java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(version -> slowOutbox.append(TOPIC,
+                        "77", "thing.changed", "77", new ThingChanged(77, "v" + version, Instant.now(), version)))
+                        .toList());
+
+        try (var topic = new TopicReader(TestInfrastructure.kafka(), TOPIC)) {
+            var versions = await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream()
+                    .filter(record -> ids.contains(eventId(record)))
+                    .map(record -> json.readTree(record.value()).get("version").asLong()).toList(),
+                    received -> received.size() >= 50);
+            assertThat(versions).isSorted().hasSize(50);
+        }
+    }
+
     private ConfigurableApplicationContext start(String... properties) {
         var other = new SpringApplicationBuilder(OutboxTestApplication.class)
                 .initializers(new TestInfrastructure())
