@@ -2,6 +2,7 @@ package dev.strangler.messaging.outbox;
 
 import dev.strangler.devstack.kafka.KafkaBroker;
 import dev.strangler.messaging.outbox.OutboxTestApplication.ThingChanged;
+import dev.strangler.messaging.support.SharedKafka;
 import dev.strangler.messaging.support.TestInfrastructure;
 import dev.strangler.messaging.support.TopicReader;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class OutboxKafkaOutageIntegrationTests {
 
     @Test
     void startsWithKafkaDownAndPublishesWhatWasCommittedOnceTheBrokerIsBack() {
-        broker = TestInfrastructure.privateKafka();
+        broker = SharedKafka.startPrivate();
         broker.stop();
         String url = TestInfrastructure.databaseWithOutbox("outbox_outage");
 

@@ -1,8 +1,6 @@
 package dev.strangler.messaging.support;
 
-import dev.strangler.devstack.kafka.KafkaBroker;
 import dev.strangler.devstack.postgres.PostgresServer;
-
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,12 +11,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 
 /**
  * One real PostgreSQL server, with a {@code messaging} database holding the outbox table exactly as services copy it,
- * and one real Kafka broker (its own process) per test JVM, wired into every test context.
+ * and the {@link SharedKafka} broker, wired into every test context.
  */
 public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,7 +22,6 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     public static final String OUTBOX_DDL = "dev/strangler/messaging/outbox/event_outbox.postgresql.sql";
 
     private static PostgresServer postgres;
-    private static KafkaBroker kafka;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -69,26 +64,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                 PostgresServer.PASSWORD));
     }
 
-    public static synchronized String kafka() {
-        if (kafka == null) {
-            kafka = startKafka();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
-        }
-        return kafka.bootstrapServers();
-    }
-
-    /** A broker of the test's own, for tests that stop and restart it. Close it when done. */
-    public static KafkaBroker privateKafka() {
-        return startKafka();
-    }
-
-    private static KafkaBroker startKafka() {
-        try {
-            return KafkaBroker.start(Files.createTempDirectory("messaging-test-kafka"), 0)
-                    .waitUntilReady(Duration.ofSeconds(90));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    public static String kafka() {
+        return SharedKafka.bootstrapServers();
     }
 }

@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads a topic from its beginning with a consumer of its own (no group), as a test's window onto what was published.
+ * Reads a topic from its beginning with a consumer of its own (no group): a test's window onto what was published.
+ * Topics outlive the tables a test empties, so tests look for their own records (by event id, e-mail). Shared with the
+ * services' tests through this module's test jar.
  */
 public final class TopicReader implements AutoCloseable {
 
@@ -39,6 +42,12 @@ public final class TopicReader implements AutoCloseable {
 
     public int partitions() {
         return consumer.assignment().size();
+    }
+
+    /** Waits for the first record that matches. */
+    public ConsumerRecord<String, String> awaitFirst(Predicate<ConsumerRecord<String, String>> matching) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> poll().stream().filter(matching).findFirst().orElse(null), found -> found != null);
     }
 
     /** Everything read so far, after one more poll; call it from an Awaitility condition. */

@@ -2,8 +2,8 @@ package dev.strangler.monolith.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.strangler.devstack.kafka.KafkaBroker;
 import dev.strangler.devstack.postgres.PostgresServer;
+import dev.strangler.messaging.support.SharedKafka;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,18 +12,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.time.Duration;
 
 /**
- * One real PostgreSQL server, one real SMTP server and one real Kafka broker (its own process) per test JVM, wired into
- * every integration test context.
+ * One real PostgreSQL server, one real SMTP server and one real Kafka broker (its own process, messaging-support's
+ * {@link SharedKafka}) per test JVM, wired into every integration test context.
  */
 public final class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static PostgresServer postgres;
     private static GreenMail smtp;
-    private static KafkaBroker kafka;
 
     /** Set this property to {@code dead} to point the application at an SMTP port where nothing listens. */
     public static final String SMTP_PROPERTY = "strangler.test.smtp";
@@ -43,22 +40,8 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
     }
 
     /** The broker every test context publishes to and consumes from. */
-    public static synchronized String kafka() {
-        if (kafka == null) {
-            kafka = startKafka();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
-        }
-        return kafka.bootstrapServers();
-    }
-
-    private static KafkaBroker startKafka() {
-        try {
-            return KafkaBroker.start(Files.createTempDirectory("monolith-test-kafka"), 0)
-                    .waitUntilReady(Duration.ofSeconds(90));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    public static String kafka() {
+        return SharedKafka.bootstrapServers();
     }
 
     static synchronized PostgresServer postgres() {

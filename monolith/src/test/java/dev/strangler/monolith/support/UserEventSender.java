@@ -4,10 +4,13 @@ import dev.strangler.messaging.CloudEventHeaders;
 import dev.strangler.monolith.users.UserChanged;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.awaitility.Awaitility;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +26,13 @@ public record UserEventSender(KafkaTemplate<String, String> kafka, JsonMapper js
     public static UserChanged user(long id, String name, long version) {
         Instant created = Instant.parse("2026-11-01T09:00:00Z");
         return new UserChanged(id, "user" + id + "@example.com", name, created, created.plusSeconds(version), version);
+    }
+
+    /** Waits until the monolith's consumer of user events owns all six partitions, so that nothing sent is missed. */
+    public static void awaitConsumerAssigned(KafkaListenerEndpointRegistry listeners) {
+        var container = listeners.getListenerContainer("users-replication");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> container.getAssignedPartitions() != null
+                && container.getAssignedPartitions().size() == 6);
     }
 
     public SendResult<String, String> send(String type, String source, UserChanged user) {

@@ -4,7 +4,7 @@ import dev.strangler.messaging.CloudEventHeaders;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.RealInfrastructure;
 import dev.strangler.monolith.support.ShopFixtures;
-import dev.strangler.monolith.support.TopicReader;
+import dev.strangler.messaging.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class UserEventsIntegrationTests {
         long id = register("ada@example.com", "Ada Lovelace");
         UUID eventId = eventIdOf(id, "user.created");
 
-        try (var topic = new TopicReader("user.created")) {
+        try (var topic = new TopicReader(RealInfrastructure.kafka(), "user.created")) {
             var record = topic.awaitFirst(candidate -> hasId(candidate, eventId));
 
             assertThat(record.key()).isEqualTo(Long.toString(id));
@@ -97,7 +97,7 @@ class UserEventsIntegrationTests {
         }
         UUID last = eventIdOf(id, "user.updated");
 
-        try (var topic = new TopicReader("user.updated")) {
+        try (var topic = new TopicReader(RealInfrastructure.kafka(), "user.updated")) {
             topic.awaitFirst(candidate -> hasId(candidate, last));
             var ours = topic.poll().stream().filter(record -> record.key().equals(Long.toString(id))
                     && json.readTree(record.value()).get("email").asString().equals("linus@example.com")).toList();
@@ -121,7 +121,7 @@ class UserEventsIntegrationTests {
         // Anything the refused request had published would be on the topic before this later registration's event.
         long later = register("later@example.com", "Later");
         UUID laterEvent = eventIdOf(later, "user.created");
-        try (var topic = new TopicReader("user.created")) {
+        try (var topic = new TopicReader(RealInfrastructure.kafka(), "user.created")) {
             topic.awaitFirst(candidate -> hasId(candidate, laterEvent));
             assertThat(topic.poll()).noneMatch(record -> record.value().contains("\"Second\""));
         }

@@ -4,7 +4,8 @@ import dev.strangler.messaging.CloudEventHeaders;
 import dev.strangler.monolith.support.Http;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.ShopFixtures;
-import dev.strangler.monolith.support.TopicReader;
+import dev.strangler.messaging.support.TopicReader;
+import dev.strangler.monolith.support.RealInfrastructure;
 import dev.strangler.monolith.support.WithAdminPassword;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class UserBackfillIntegrationTests {
         assertThat(jdbc.queryForList("select distinct event_type from event_outbox", String.class))
                 .containsExactly("user.updated");
 
-        try (var topic = new TopicReader("user.updated")) {
+        try (var topic = new TopicReader(RealInfrastructure.kafka(), "user.updated")) {
             var ours = await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream()
                     .filter(record -> record.value().contains("backfill-" + run + "-")).toList(), records -> records.size() == 25);
             for (var record : ours) {

@@ -2,7 +2,8 @@ package dev.strangler.monolith.users.replication;
 
 import dev.strangler.messaging.CloudEventHeaders;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
-import dev.strangler.monolith.support.TopicReader;
+import dev.strangler.messaging.support.TopicReader;
+import dev.strangler.monolith.support.RealInfrastructure;
 import dev.strangler.monolith.support.UserEventSender;
 import dev.strangler.monolith.users.UserChanged;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,9 +66,7 @@ class UserReplicationIntegrationTests {
     @BeforeEach
     void consumerAssigned() {
         producer = new UserEventSender(kafka, json);
-        var container = listeners.getListenerContainer("users-replication");
-        await().atMost(Duration.ofSeconds(60)).until(() -> container.getAssignedPartitions() != null
-                && container.getAssignedPartitions().size() == 6);
+        UserEventSender.awaitConsumerAssigned(listeners);
     }
 
     private double replicated(String outcome) {
@@ -145,7 +144,7 @@ class UserReplicationIntegrationTests {
         sendAndAwait("user.updated", SERVICE, user(5005, "after the poison", 1), "applied");
 
         assertThat(row(5005)).containsEntry("name", "after the poison");
-        try (var deadLetters = new TopicReader("user.updated.DLT")) {
+        try (var deadLetters = new TopicReader(RealInfrastructure.kafka(), "user.updated.DLT")) {
             var deadPoison = deadLetters.awaitFirst(record -> originalOffset(record) == poison.getRecordMetadata().offset());
             assertThat(deadPoison.value()).isEqualTo("this is not JSON");
             assertThat(CloudEventHeaders.text(deadPoison.headers(), "strangler-dlt-reason")).isEqualTo("body is not JSON");

@@ -2,7 +2,7 @@ package dev.strangler.monolith.users.replication;
 
 import dev.strangler.monolith.support.RealInfrastructure;
 import dev.strangler.monolith.support.StoppablePostgres;
-import dev.strangler.monolith.support.TopicReader;
+import dev.strangler.messaging.support.TopicReader;
 import dev.strangler.monolith.support.UserEventSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -66,9 +66,7 @@ class UserReplicationOutageIntegrationTests {
 
     @Test
     void eventArrivingWhilePostgresIsDownIsRetriedAndAppliedWhenItIsBack() {
-        var container = listeners.getListenerContainer("users-replication");
-        await().atMost(Duration.ofSeconds(60)).until(() -> container.getAssignedPartitions() != null
-                && container.getAssignedPartitions().size() == 6);
+        UserEventSender.awaitConsumerAssigned(listeners);
         var producer = new UserEventSender(kafka, json);
         producer.send("user.created", SERVICE, user(6001, "before the outage", 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(0).equals(versionOf(6001)));
@@ -83,7 +81,7 @@ class UserReplicationOutageIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Long.valueOf(1).equals(versionOf(6001)));
         assertThat(jdbc.queryForObject("select name from users where id = 6001", String.class))
                 .isEqualTo("during the outage");
-        try (var deadLetters = new TopicReader("user.updated.DLT")) {
+        try (var deadLetters = new TopicReader(RealInfrastructure.kafka(), "user.updated.DLT")) {
             assertThat(deadLetters.poll()).noneMatch(record -> record.key().equals("6001"));
         }
         assertThat(sent.getRecordMetadata().topic()).isEqualTo("user.updated");
