@@ -1,4 +1,4 @@
-package dev.strangler.monolith.events;
+package dev.strangler.monolith;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
