@@ -12,11 +12,13 @@ import java.lang.annotation.Target;
 
 /**
  * The whole monolith on a random port against real PostgreSQL and a real SMTP server, starting from empty tables.
+ * It does not follow the gateway's migration state unless a test turns {@code strangler.migration.enabled} on (and
+ * gives it a broker).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "strangler.seed.enabled=false")
+        properties = {"strangler.seed.enabled=false", "strangler.migration.enabled=false"})
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @AutoConfigureMockMvc
 @ExtendWith(CleanSlateExtension.class)
