@@ -7,7 +7,7 @@ if ! command -v docker-compose >/dev/null || ! command -v promtool >/dev/null; t
     echo "check-compose needs docker-compose and promtool (Debian packages docker-compose and prometheus)" >&2
     exit 1
 fi
-required=(MONOLITH_DB_PASSWORD STRANGLER_ADMIN_PASSWORD)
+required=(MONOLITH_DB_PASSWORD USERS_DB_PASSWORD STRANGLER_ADMIN_PASSWORD)
 # Dummy values only for the check: compose refuses to run without the real ones.
 dummies=()
 for variable in "${required[@]}"; do
