@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.util.stream.Stream;
 
@@ -42,9 +43,8 @@ class UserApiIntegrationTests {
 
     @Test
     void registerShouldAnswer201WithLocationAndTheNormalisedUser() {
-        var result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "Ada@Example.COM", "name": "  Ada Lovelace  "}""").exchange();
+        var result = register("""
+                {"email": "Ada@Example.COM", "name": "  Ada Lovelace  "}""");
 
         assertThat(result).hasStatus(201).hasContentType(MediaType.APPLICATION_JSON);
         long id = jdbc.queryForObject("select id from users where email = 'ada@example.com'", Long.class);
@@ -60,12 +60,10 @@ class UserApiIntegrationTests {
     void registerAfterAReplicatedUserShouldStillTakeItsIdFromTheServiceRange() {
         fixtures.replicated(42, "replicated@example.com", "From the monolith", 3);
 
-        var first = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "first@example.com", "name": "First"}""").exchange();
-        var second = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "second@example.com", "name": "Second"}""").exchange();
+        var first = register("""
+                {"email": "first@example.com", "name": "First"}""");
+        var second = register("""
+                {"email": "second@example.com", "name": "Second"}""");
 
         assertThat(first).bodyJson().extractingPath("$.id").convertTo(Long.class).isEqualTo(FIRST_SERVICE_ID);
         assertThat(second).bodyJson().extractingPath("$.id").convertTo(Long.class).isEqualTo(FIRST_SERVICE_ID + 1);
@@ -94,9 +92,8 @@ class UserApiIntegrationTests {
 
     @Test
     void timestampsShouldBeIsoInstantsInUtcAsTheMonolithWritesThem() {
-        var created = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "time@example.com", "name": "Time"}""").exchange();
+        var created = register("""
+                {"email": "time@example.com", "name": "Time"}""");
         long id = jdbc.queryForObject("select id from users", Long.class);
         var read = mvc.get().uri("/api/users/{id}", id).exchange();
 
@@ -150,9 +147,8 @@ class UserApiIntegrationTests {
     void putShouldChangeEmailAndName() {
         long id = fixtures.user("linus@example.com", "Linus");
 
-        var result = mvc.put().uri("/api/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "Linus.T@Example.com", "name": " Linus Torvalds "}""").exchange();
+        var result = change(id, """
+                {"email": "Linus.T@Example.com", "name": " Linus Torvalds "}""");
 
         assertThat(result).hasStatusOk().bodyJson().isEqualTo("""
                 {"id": %d, "email": "linus.t@example.com", "name": "Linus Torvalds"}""".formatted(id),
@@ -166,9 +162,8 @@ class UserApiIntegrationTests {
     void putKeepingItsOwnEmailShouldChangeTheName() {
         long id = fixtures.user("same@example.com", "Before");
 
-        var result = mvc.put().uri("/api/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "SAME@example.com", "name": "After"}""").exchange();
+        var result = change(id, """
+                {"email": "SAME@example.com", "name": "After"}""");
 
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.name").isEqualTo("After");
     }
@@ -177,9 +172,8 @@ class UserApiIntegrationTests {
     void putOfAReplicatedUserShouldContinueFromItsReplicatedVersion() {
         fixtures.replicated(42, "ada@example.com", "Ada", 7);
 
-        var result = mvc.put().uri("/api/users/42").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "ada@example.com", "name": "Ada Lovelace"}""").exchange();
+        var result = change(42, """
+                {"email": "ada@example.com", "name": "Ada Lovelace"}""");
 
         assertThat(result).hasStatusOk();
         assertThat(fixtures.versionOf(42)).isEqualTo(8);
@@ -189,9 +183,8 @@ class UserApiIntegrationTests {
     void registerWhenEmailTakenInAnyCaseShouldAnswer409AndChangeNothing() {
         fixtures.user("taken@example.com", "First");
 
-        var result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "TAKEN@example.com", "name": "Second"}""").exchange();
+        var result = register("""
+                {"email": "TAKEN@example.com", "name": "Second"}""");
 
         assertThat(result).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().isEqualTo("""
@@ -205,9 +198,8 @@ class UserApiIntegrationTests {
     void registerWhenEmailTakenByAReplicatedUserShouldAnswer409() {
         fixtures.replicated(42, "old@example.com", "From the monolith", 0);
 
-        var result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "Old@Example.com", "name": "Newcomer"}""").exchange();
+        var result = register("""
+                {"email": "Old@Example.com", "name": "Newcomer"}""");
 
         assertThat(result).hasStatus(409);
         assertThat(fixtures.count()).isEqualTo(1);
@@ -218,9 +210,8 @@ class UserApiIntegrationTests {
         fixtures.user("one@example.com", "One");
         long two = fixtures.user("two@example.com", "Two");
 
-        var result = mvc.put().uri("/api/users/{id}", two).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "one@example.com", "name": "Two"}""").exchange();
+        var result = change(two, """
+                {"email": "one@example.com", "name": "Two"}""");
 
         assertThat(result).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().isEqualTo("""
@@ -333,14 +324,21 @@ class UserApiIntegrationTests {
 
     @Test
     void invalidFieldsShouldBeListed() {
-        var result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"email": "not-an-email", "name": ""}""").exchange();
+        var result = register("""
+                {"email": "not-an-email", "name": ""}""");
 
         assertThat(result).hasStatus(400);
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("The request body has 2 invalid field(s)");
         assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
                 .containsExactlyInAnyOrder("email", "name");
+    }
+
+    private MvcTestResult register(String json) {
+        return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    private MvcTestResult change(long id, String json) {
+        return mvc.put().uri("/api/users/{id}", id).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
 
     private static String malformedBody(String instance) {
