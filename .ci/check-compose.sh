@@ -7,15 +7,26 @@ if ! command -v docker-compose >/dev/null || ! command -v promtool >/dev/null; t
     echo "check-compose needs docker-compose and promtool (Debian packages docker-compose and prometheus)" >&2
     exit 1
 fi
-required=(MONOLITH_DB_PASSWORD STRANGLER_ADMIN_PASSWORD)
+required=(MONOLITH_DB_PASSWORD USERS_DB_PASSWORD STRANGLER_ADMIN_PASSWORD)
 # Dummy values only for the check: compose refuses to run without the real ones.
-env MONOLITH_DB_PASSWORD=check-only STRANGLER_ADMIN_PASSWORD=check-only docker-compose -f docker-compose.yml config -q
-echo "docker-compose.yml: valid"
-# Required variables really are required: without any one of them, the file must be refused.
+dummies=()
 for variable in "${required[@]}"; do
-    if env MONOLITH_DB_PASSWORD=check-only STRANGLER_ADMIN_PASSWORD=check-only -u "$variable" \
-            docker-compose -f docker-compose.yml config -q 2>/dev/null; then
+    dummies+=("$variable=check-only")
+done
+env "${dummies[@]}" docker-compose -f docker-compose.yml config -q
+echo "docker-compose.yml: valid"
+# Required variables really are required: without any one of them, the file must be refused, and for that reason.
+for variable in "${required[@]}"; do
+    others=()
+    for dummy in "${dummies[@]}"; do
+        [[ $dummy == "$variable="* ]] || others+=("$dummy")
+    done
+    if refusal=$(env -u "$variable" "${others[@]}" docker-compose -f docker-compose.yml config -q 2>&1); then
         echo "docker-compose.yml accepts a missing $variable: passwords must have no default" >&2
+        exit 1
+    fi
+    if [[ $refusal != *"$variable"* ]]; then
+        echo "docker-compose.yml refused without $variable, but not because of it: $refusal" >&2
         exit 1
     fi
 done
