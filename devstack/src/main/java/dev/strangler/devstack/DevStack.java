@@ -79,8 +79,9 @@ public final class DevStack {
     }
 
     static String banner(LocalStack stack, Duration startUp) {
-        String gateway = stack.service("api-gateway").baseUrl();
-        String monolith = stack.service("monolith").baseUrl();
+        String gateway = stack.service(LocalStack.GATEWAY).baseUrl();
+        var health = new StringBuilder();
+        stack.services().forEach((name, service) -> health.append("   %-27s%s%n".formatted(name, service.baseUrl())));
         AdminCredentials admin = stack.admin();
         String password = admin.generated()
                 ? admin.password() + "   (generated; kept in " + stack.dataDir().resolve(AdminCredentials.FILE) + ")"
@@ -101,8 +102,7 @@ public final class DevStack {
                                                 -d '{"mode":"SHADOW"}' %s/admin/migration/users/reads
 
                  Health, metrics              <service>/actuator/health   /actuator/prometheus
-                   api-gateway                %s
-                   monolith                   %s
+                %s
 
                  PostgreSQL                   %s   (user postgres)
                  Kafka                        %s
@@ -112,7 +112,7 @@ public final class DevStack {
                  Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(startUp.toMillis() / 1000.0, gateway, gateway, stack.mail().httpUrl(), gateway,
-                admin.user(), password, admin.user(), gateway, gateway, monolith,
+                admin.user(), password, admin.user(), gateway, health.toString().stripTrailing(),
                 stack.postgres().jdbcUrl("monolith"), stack.kafka().bootstrapServers(), stack.mail().smtpPort(),
                 stack.dataDir().resolve("logs"));
     }

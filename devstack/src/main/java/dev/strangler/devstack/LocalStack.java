@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,12 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    public static final String GATEWAY = "api-gateway";
+    public static final String MONOLITH = "monolith";
+    public static final String USER_SERVICE = "user-service";
+
     /** One database per service that owns data; later services add theirs here. */
-    static final List<String> DATABASES = List.of("monolith");
+    static final List<String> DATABASES = List.of("monolith", "users");
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -58,37 +63,61 @@ public final class LocalStack implements AutoCloseable {
      * @param kafkaPort Kafka's client port (the controller uses the next port when fixed)
      * @param smtpPort the SMTP server's port
      * @param mailHttpPort the HTTP inbox's port
-     * @param monolithPort the monolith's HTTP port
-     * @param gatewayPort the api-gateway's HTTP port, where clients come in
+     * @param servicePorts each service's HTTP port, by service name
      */
     public record Options(Path repoRoot, Path dataDir, boolean fresh, boolean seed, int postgresPort, int kafkaPort,
-                          int smtpPort, int mailHttpPort, int monolithPort, int gatewayPort) {
+                          int smtpPort, int mailHttpPort, Map<String, Integer> servicePorts) {
+
+        /** The services of the local run and their fixed ports, printed in the README. */
+        static final Map<String, Integer> SERVICE_PORTS = orderedPorts(GATEWAY, 8080, MONOLITH, 8081, USER_SERVICE, 8082);
+
+        public Options {
+            servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
+        }
 
         /** The fixed ports of the local run, printed in the README. */
         public static Options defaults(Path repoRoot) {
-            return new Options(repoRoot, repoRoot.resolve(".devstack"), false, true, 15432, 19092, 3025, 8025, 8081,
-                    8080);
+            return new Options(repoRoot, repoRoot.resolve(".devstack"), false, true, 15432, 19092, 3025, 8025,
+                    SERVICE_PORTS);
         }
 
         /** Free ports and a private data directory, so that tests never collide with a running local stack. */
         public static Options randomPorts(Path repoRoot, Path dataDir) {
-            return new Options(repoRoot, dataDir, true, false, Ports.free(), 0, Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free());
+            var ports = new LinkedHashMap<String, Integer>();
+            SERVICE_PORTS.keySet().forEach(service -> ports.put(service, Ports.free()));
+            return new Options(repoRoot, dataDir, true, false, Ports.free(), 0, Ports.free(), Ports.free(), ports);
+        }
+
+        /** The HTTP port of a service of the stack. */
+        public int port(String service) {
+            Integer port = servicePorts.get(service);
+            if (port == null) {
+                throw new IllegalArgumentException("No service " + service + "; the stack runs " + servicePorts.keySet());
+            }
+            return port;
         }
 
         public Options withFresh(boolean fresh) {
             return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
-                    monolithPort, gatewayPort);
+                    servicePorts);
         }
 
         public Options withSeed(boolean seed) {
             return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
-                    monolithPort, gatewayPort);
+                    servicePorts);
         }
 
         public Options withDataDir(Path dataDir) {
             return new Options(repoRoot, dataDir, fresh, seed, postgresPort, kafkaPort, smtpPort, mailHttpPort,
-                    monolithPort, gatewayPort);
+                    servicePorts);
+        }
+
+        private static Map<String, Integer> orderedPorts(Object... serviceAndPort) {
+            var ports = new LinkedHashMap<String, Integer>();
+            for (int i = 0; i < serviceAndPort.length; i += 2) {
+                ports.put((String) serviceAndPort[i], (Integer) serviceAndPort[i + 1]);
+            }
+            return Collections.unmodifiableMap(ports);
         }
     }
 
@@ -137,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
         log.info("Infrastructure ready: PostgreSQL :{}, Kafka {}, SMTP :{}", postgres.port(), kafka.bootstrapServers(),
                 mail.smtpPort());
 
-        startService("monolith", options.monolithPort(), List.of(
+        // Every service boots at the same time; they find each other by name when a request needs it.
+        startService(MONOLITH, List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl("monolith"),
                 "--spring.datasource.username=" + PostgresServer.USER,
                 "--spring.datasource.password=" + PostgresServer.PASSWORD,
@@ -145,22 +175,35 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mail.port=" + mail.smtpPort(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--strangler.seed.enabled=" + options.seed(),
-                "--strangler.shop.storefront-url=http://127.0.0.1:" + options.gatewayPort()));
-        startService("api-gateway", options.gatewayPort(), List.of(
+                "--strangler.shop.storefront-url=" + url(GATEWAY),
+                discovery(USER_SERVICE)), admin.asEnvironment());
+        startService(USER_SERVICE, List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl("users"),
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=" + PostgresServer.PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.cloud.discovery.client.simple.instances.monolith[0].uri=http://127.0.0.1:"
-                        + options.monolithPort()), admin.asEnvironment());
+                discovery(MONOLITH)), admin.asEnvironment());
+        startService(GATEWAY, List.of(
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                discovery(MONOLITH),
+                discovery(USER_SERVICE)), admin.asEnvironment());
         services.values().forEach(service -> service.waitUntilHealthy(Duration.ofSeconds(120)));
     }
 
-    private void startService(String name, int port, List<String> args) {
-        startService(name, port, args, Map.of());
+    private void startService(String name, List<String> args, Map<String, String> environment) {
+        Path jar = findJar(name);
+        var service = ServiceProcess.start(name, jar, options.port(name), args, environment, dataDir().resolve("logs"),
+                pidDir());
+        services.put(name, remember(service));
     }
 
-    private void startService(String name, int port, List<String> args, Map<String, String> environment) {
-        Path jar = findJar(name);
-        var service = ServiceProcess.start(name, jar, port, args, environment, dataDir().resolve("logs"), pidDir());
-        services.put(name, remember(service));
+    /** Static ("simple") discovery of a service of the stack; under compose, Consul does this. */
+    private String discovery(String service) {
+        return "--spring.cloud.discovery.client.simple.instances." + service + "[0].uri=" + url(service);
+    }
+
+    private String url(String service) {
+        return "http://127.0.0.1:" + options.port(service);
     }
 
     /** The executable jar that Maven built in {@code <module>/target}. */
@@ -182,9 +225,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void refuseBusyPorts() {
-        Map<String, Integer> ports = Map.of("PostgreSQL", options.postgresPort(), "Kafka", options.kafkaPort(),
-                "SMTP", options.smtpPort(), "mail inbox", options.mailHttpPort(), "monolith", options.monolithPort(),
-                "api-gateway", options.gatewayPort());
+        Map<String, Integer> ports = new LinkedHashMap<>(Map.of("PostgreSQL", options.postgresPort(), "Kafka",
+                options.kafkaPort(), "SMTP", options.smtpPort(), "mail inbox", options.mailHttpPort()));
+        ports.putAll(options.servicePorts());
         ports.forEach((what, port) -> {
             if (port > 0 && Ports.inUse(port)) {
                 throw new IllegalStateException("Port " + port + " for " + what
@@ -218,8 +261,9 @@ public final class LocalStack implements AutoCloseable {
         return service;
     }
 
+    /** Every service of the stack, in the order they were started. */
     public Map<String, ServiceProcess> services() {
-        return Map.copyOf(services);
+        return Collections.unmodifiableMap(services);
     }
 
     public Path dataDir() {

@@ -20,8 +20,10 @@ class DevStackTests {
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.smtpPort()).isEqualTo(3025);
         assertThat(options.mailHttpPort()).isEqualTo(8025);
-        assertThat(options.monolithPort()).isEqualTo(8081);
-        assertThat(options.gatewayPort()).isEqualTo(8080);
+        assertThat(options.servicePorts()).containsExactly(
+                org.assertj.core.api.Assertions.entry("api-gateway", 8080),
+                org.assertj.core.api.Assertions.entry("monolith", 8081),
+                org.assertj.core.api.Assertions.entry("user-service", 8082));
     }
 
     @Test

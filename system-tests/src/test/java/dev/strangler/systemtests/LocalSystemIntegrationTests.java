@@ -41,8 +41,7 @@ class LocalSystemIntegrationTests {
         Path repoRoot = Path.of(System.getProperty("strangler.repo.root", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStack.Options.randomPorts(repoRoot, dataDir).withSeed(true));
         childPids.add(stack.kafka().pid());
-        childPids.add(stack.service("monolith").pid());
-        childPids.add(stack.service("api-gateway").pid());
+        stack.services().values().forEach(service -> childPids.add(service.pid()));
     }
 
     @AfterAll
@@ -54,11 +53,11 @@ class LocalSystemIntegrationTests {
 
     @Test
     void everyPieceShouldRunAsItsOwnProcess() {
-        long self = ProcessHandle.current().pid();
-        assertThat(stack.kafka().pid()).isNotEqualTo(self);
-        assertThat(stack.service("monolith").pid()).isNotEqualTo(self).isNotEqualTo(stack.kafka().pid());
-        assertThat(stack.service("api-gateway").pid()).isNotEqualTo(self).isNotEqualTo(stack.service("monolith").pid());
-        for (String service : List.of("api-gateway", "monolith")) {
+        var pids = new java.util.HashSet<Long>(List.of(ProcessHandle.current().pid(), stack.kafka().pid()));
+        stack.services().values().forEach(service -> pids.add(service.pid()));
+        assertThat(pids).as("the test JVM, Kafka and every service: separate processes").hasSize(2 + stack.services().size());
+        assertThat(stack.services().keySet()).containsExactly("monolith", "user-service", "api-gateway");
+        for (String service : stack.services().keySet()) {
             var health = send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + "/actuator/health")));
             assertThat(read(health.body()).path("status").asString()).as(service).isEqualTo("UP");
         }
@@ -69,24 +68,24 @@ class LocalSystemIntegrationTests {
         assertThat(admin("GET", "/admin/migration", null, false).statusCode()).isEqualTo(401);
         JsonNode state = read(admin("GET", "/admin/migration", null, true).body());
         assertThat(state.path("loaded").asBoolean()).isTrue();
-        assertThat(state.path("capabilities").path("users").path("reads").path("mode").asString()).isEqualTo("MONOLITH");
+        assertThat(state.path("capabilities").path("orders").path("reads").path("mode").asString()).isEqualTo("MONOLITH");
         try {
-            var moved = admin("PUT", "/admin/migration/users/reads", "{\"mode\":\"SERVICE\"}", true);
+            var moved = admin("PUT", "/admin/migration/orders/reads", "{\"mode\":\"SERVICE\"}", true);
             assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
 
-            // user-service arrives in the next phase: until then its reads fall back to the monolith, and are counted.
-            get("/api/users/1");
+            // order-service arrives in a later phase: until then its reads fall back to the monolith, and are counted.
+            get("/api/orders/1");
             assertThat(send(HttpRequest.newBuilder(gateway("/actuator/prometheus"))).body())
-                    .contains("strangler_fallbacks_total{application=\"api-gateway\",capability=\"users\",reason=\"no_instance\"}");
+                    .contains("strangler_fallbacks_total{application=\"api-gateway\",capability=\"orders\",reason=\"no_instance\"}");
 
             var gateway = stack.service("api-gateway");
             gateway.restart().waitUntilHealthy(Duration.ofSeconds(120));
             childPids.add(gateway.pid());
             assertThat(read(admin("GET", "/admin/migration", null, true).body())
-                    .path("capabilities").path("users").path("reads").path("mode").asString()).isEqualTo("SERVICE");
+                    .path("capabilities").path("orders").path("reads").path("mode").asString()).isEqualTo("SERVICE");
         }
         finally {
-            assertThat(admin("PUT", "/admin/migration/users/reads", "{\"mode\":\"MONOLITH\"}", true).statusCode())
+            assertThat(admin("PUT", "/admin/migration/orders/reads", "{\"mode\":\"MONOLITH\"}", true).statusCode())
                     .isEqualTo(200);
         }
     }

@@ -8,6 +8,7 @@ import dev.strangler.monolith.orders.PlaceOrderRequest;
 import dev.strangler.monolith.users.DuplicateEmailException;
 import dev.strangler.monolith.users.User;
 import dev.strangler.monolith.users.UserAccounts;
+import dev.strangler.monolith.users.UserDirectory;
 import dev.strangler.monolith.users.UserIdsExhaustedException;
 import dev.strangler.monolith.users.UserRepository;
 import dev.strangler.monolith.users.UserRequest;
@@ -35,12 +36,15 @@ class AccountPages {
 
     private final UserAccounts accounts;
     private final UserRepository users;
+    private final UserDirectory directory;
     private final Checkout checkout;
     private final OrderHistory history;
 
-    AccountPages(UserAccounts accounts, UserRepository users, Checkout checkout, OrderHistory history) {
+    AccountPages(UserAccounts accounts, UserRepository users, UserDirectory directory, Checkout checkout,
+                 OrderHistory history) {
         this.accounts = accounts;
         this.users = users;
+        this.directory = directory;
         this.checkout = checkout;
         this.history = history;
     }
@@ -103,7 +107,7 @@ class AccountPages {
 
     @GetMapping("/users/{id}")
     String profile(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("user", accounts.get(id));
+        model.addAttribute("user", directory.get(id));
         model.addAttribute("orders", history.ofUser(id, Math.max(page, 0), 10));
         return "profile";
     }

@@ -1,25 +1,26 @@
 package dev.strangler.monolith.storefront;
 
-import dev.strangler.monolith.users.User;
-import dev.strangler.monolith.users.UserRepository;
+import dev.strangler.monolith.users.UserDirectory;
+import dev.strangler.monolith.users.UserView;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the signed-in shopper, if any, into every storefront page's model for the header.
+ * Puts the signed-in shopper, if any, into every storefront page's model for the header, read from wherever user
+ * reads are served now.
  */
 @ControllerAdvice(assignableTypes = {CatalogPages.class, AccountPages.class})
 class CurrentShopperAdvice {
 
-    private final UserRepository users;
+    private final UserDirectory users;
 
-    CurrentShopperAdvice(UserRepository users) {
+    CurrentShopperAdvice(UserDirectory users) {
         this.users = users;
     }
 
     @ModelAttribute("shopper")
-    User shopper(@CookieValue(name = Shopper.COOKIE, required = false) String cookie) {
-        return Shopper.idFrom(cookie).stream().boxed().findFirst().flatMap(users::findById).orElse(null);
+    UserView shopper(@CookieValue(name = Shopper.COOKIE, required = false) String cookie) {
+        return Shopper.idFrom(cookie).stream().boxed().findFirst().flatMap(users::find).orElse(null);
     }
 }

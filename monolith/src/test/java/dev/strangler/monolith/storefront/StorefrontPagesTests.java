@@ -4,7 +4,10 @@ import dev.strangler.monolith.catalog.ProductRepository;
 import dev.strangler.monolith.orders.Checkout;
 import dev.strangler.monolith.orders.OrderHistory;
 import dev.strangler.monolith.users.UserAccounts;
+import dev.strangler.monolith.users.UserDirectory;
 import dev.strangler.monolith.users.UserRepository;
+import dev.strangler.monolith.users.UserView;
+import dev.strangler.monolith.web.PageResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -13,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +48,22 @@ class StorefrontPagesTests {
 
     @MockitoBean
     OrderHistory history;
+
+    @MockitoBean
+    UserDirectory directory;
+
+    @Test
+    void profileShouldShowTheUserTheDirectoryReadWhereverItCameFrom() {
+        given(directory.get(5L)).willReturn(new UserView(5, "ada@example.com", "Ada From The Service",
+                Instant.parse("2026-01-15T10:00:00Z")));
+        given(history.ofUser(5L, 0, 10)).willReturn(new PageResponse<>(List.of(), 0, 10, 0, 0));
+
+        var result = mvc.get().uri("/users/5").accept(MediaType.TEXT_HTML).exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().contains("Ada From The Service").contains("ada@example.com")
+                .contains("Customer since 15 January 2026");
+    }
 
     @Test
     void unknownProductShouldRenderTheNotFoundPage() {

@@ -22,6 +22,10 @@ class UserApiControllerTests {
     @Autowired
     MockMvcTester mvc;
 
+    /** The storefront's header advice is part of every web slice; it reads the shopper through the directory. */
+    @MockitoBean
+    UserDirectory directory;
+
     @MockitoBean
     UserAccounts accounts;
 

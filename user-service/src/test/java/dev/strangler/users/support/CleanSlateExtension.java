@@ -1,0 +1,18 @@
+package dev.strangler.users.support;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Empties the table before each test and puts the id identity back at its start, so each test sees only what it made.
+ */
+class CleanSlateExtension implements BeforeEachCallback {
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        var jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
+        jdbc.execute("truncate users restart identity");
+    }
+}
