@@ -1,8 +1,9 @@
 package dev.strangler.gateway;
 
+import dev.strangler.gateway.support.Admin;
 import dev.strangler.gateway.support.FakeBackend;
 import dev.strangler.gateway.support.GatewayIntegrationTest;
-import dev.strangler.gateway.support.Admin;
+import dev.strangler.gateway.support.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,8 +139,7 @@ class GatewayFacadeIntegrationTests {
         client.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isCreated().expectBody().returnResult();
 
-        String scrape = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String scrape = Scrape.of(client);
 
         assertThat(scrape)
                 .contains("strangler_requests_total{application=\"api-gateway\",backend=\"monolith\",capability=\"orders\",operation=\"read\",outcome=\"success\"}")

@@ -4,6 +4,7 @@ import dev.strangler.gateway.support.Admin;
 import dev.strangler.gateway.support.FakeBackend;
 import dev.strangler.gateway.support.GatewayIntegrationTest;
 import dev.strangler.gateway.support.GatewayTestProperties;
+import dev.strangler.gateway.support.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,8 +163,7 @@ class ReconciliationIntegrationTests {
     }
 
     private String scrape() {
-        return client.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
-                .getResponseBody();
+        return Scrape.of(client);
     }
 
     /** One side's rows, answering the digest API the way the monolith and the services do. */

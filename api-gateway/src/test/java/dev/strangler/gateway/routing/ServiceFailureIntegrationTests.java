@@ -3,6 +3,7 @@ package dev.strangler.gateway.routing;
 import dev.strangler.gateway.support.Admin;
 import dev.strangler.gateway.support.FakeBackend;
 import dev.strangler.gateway.support.GatewayIntegrationTest;
+import dev.strangler.gateway.support.Scrape;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -236,7 +237,6 @@ class ServiceFailureIntegrationTests {
     }
 
     private String scrape() {
-        return client.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
-                .getResponseBody();
+        return Scrape.of(client);
     }
 }

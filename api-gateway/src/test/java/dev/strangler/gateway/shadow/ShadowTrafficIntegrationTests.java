@@ -3,6 +3,7 @@ package dev.strangler.gateway.shadow;
 import dev.strangler.gateway.support.Admin;
 import dev.strangler.gateway.support.FakeBackend;
 import dev.strangler.gateway.support.GatewayIntegrationTest;
+import dev.strangler.gateway.support.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,8 +171,7 @@ class ShadowTrafficIntegrationTests {
     void comparisonsShouldBeExportedAsMetrics() {
         client.get().uri("/api/users/13").exchange().expectStatus().isOk().expectBody().returnResult();
 
-        await().untilAsserted(() -> assertThat(client.get().uri("/actuator/prometheus").exchange()
-                .expectBody(String.class).returnResult().getResponseBody())
+        await().untilAsserted(() -> assertThat(Scrape.of(client))
                 .containsPattern("strangler_shadow_comparisons_total\\{application=\"api-gateway\",capability=\"users\",result=\"match\"} [1-9]")
                 .contains("strangler_shadow_comparisons_total{application=\"api-gateway\",capability=\"users\",result=\"dropped\"}"));
     }
