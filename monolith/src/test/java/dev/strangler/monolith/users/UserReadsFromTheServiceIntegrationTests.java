@@ -3,11 +3,11 @@ package dev.strangler.monolith.users;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.strangler.messaging.support.SharedKafka;
 import dev.strangler.monolith.migration.MigrationStateFollower;
 import dev.strangler.monolith.migration.MigrationStateTopic;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.ShopFixtures;
-import dev.strangler.monolith.support.TestKafka;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +50,7 @@ class UserReadsFromTheServiceIntegrationTests {
     @DynamicPropertySource
     static void followTheMigrationAndFindUserService(DynamicPropertyRegistry registry) {
         registry.add("strangler.migration.enabled", () -> "true");
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
         registry.add("strangler.migration.topic", migration::name);
         registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::baseUrl);
         // A short rest for the breaker keeps the recovery test quick; the thresholds are the production ones.
