@@ -39,13 +39,23 @@ public final class ManagedProcess {
     }
 
     public synchronized ManagedProcess start() {
+        return start(List.of());
+    }
+
+    /**
+     * Starts the process once with arguments added to its command, for a run that differs on purpose (a test that
+     * holds the outbox relay, for example); a later {@link #start()} uses the plain command again.
+     */
+    public synchronized ManagedProcess start(List<String> extraArguments) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
         try {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
-            var builder = new ProcessBuilder(command)
+            var arguments = new ArrayList<>(command);
+            arguments.addAll(extraArguments);
+            var builder = new ProcessBuilder(arguments)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);

@@ -135,6 +135,15 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Starts the same process again with arguments added for this run only (see {@link ManagedProcess#start(List)}). */
+    public ServiceProcess restartWith(String... extraArguments) {
+        if (process.isAlive()) {
+            stop();
+        }
+        process.start(List.of(extraArguments));
+        return this;
+    }
+
     @Override
     public void close() {
         stop();

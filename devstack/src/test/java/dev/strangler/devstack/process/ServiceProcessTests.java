@@ -57,4 +57,22 @@ class ServiceProcessTests {
         org.awaitility.Awaitility.await().until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         assertThat(pids.resolve("orphan.pid")).doesNotExist();
     }
+
+    @Test
+    void extraArgumentsShouldApplyToOneRunOnly() throws Exception {
+        Path echo = Files.writeString(dir.resolve("Echo.java"), """
+                class Echo { public static void main(String[] args) { System.out.println("args=" + String.join(",", args)); } }""");
+        var process = new ManagedProcess("echo", List.of(ManagedProcess.javaExecutable(), echo.toString(), "plain"),
+                java.util.Map.of(), dir.resolve("echo.log"), dir.resolve("pids/echo.pid"));
+
+        process.start(List.of("--held"));
+        org.awaitility.Awaitility.await().until(() -> !process.isAlive());
+        process.start();
+        org.awaitility.Awaitility.await().until(() -> !process.isAlive());
+
+        assertThat(Files.readAllLines(dir.resolve("echo.log"))).filteredOn(line -> line.startsWith("args="))
+                .hasSize(2)
+                .satisfiesExactly(held -> assertThat(held).endsWith(",--held"),
+                        plain -> assertThat(plain).doesNotContain("--held"));
+    }
 }
