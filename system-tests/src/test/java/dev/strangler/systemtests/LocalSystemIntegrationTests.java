@@ -6,10 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,19 +25,19 @@ import static org.awaitility.Awaitility.await;
  */
 class LocalSystemIntegrationTests {
 
-    static final JsonMapper json = JsonMapper.builder().build();
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     static Path dataDir;
 
     static LocalStack stack;
+    static StackClient http;
     static List<Long> childPids = new ArrayList<>();
 
     @BeforeAll
     static void startTheSystem() {
         Path repoRoot = Path.of(System.getProperty("strangler.repo.root", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStack.Options.randomPorts(repoRoot, dataDir).withSeed(true));
+        http = new StackClient(stack);
         childPids.add(stack.kafka().pid());
         stack.services().values().forEach(service -> childPids.add(service.pid()));
     }
@@ -174,31 +172,18 @@ class LocalSystemIntegrationTests {
     }
 
     private static HttpResponse<String> admin(String method, String path, String body, boolean authenticated) {
-        var request = HttpRequest.newBuilder(gateway(path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authenticated) {
-            String credentials = stack.admin().user() + ":" + stack.admin().password();
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        return send(request);
+        return authenticated ? http.admin(method, gateway(path), body) : http.send(method, gateway(path), body);
     }
 
     private static URI gateway(String path) {
-        return URI.create(stack.service("api-gateway").baseUrl() + path);
+        return http.gateway(path);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (Exception ex) {
-            throw new AssertionError("Request failed: " + ex, ex);
-        }
+        return StackClient.send(request);
     }
 
     private static JsonNode read(String body) {
-        return json.readTree(body);
+        return StackClient.read(body);
     }
 }
