@@ -118,35 +118,6 @@ class LocalSystemIntegrationTests {
     }
 
     @Test
-    void userServiceShouldReplicateTheMonolithsUsersUntilBothAnswerTheSameDigests() {
-        String email = "replicated-" + UUID.randomUUID() + "@example.com";
-        var registered = post("/api/users", """
-                {"email": "%s", "name": "Replicated"}""".formatted(email));
-        assertThat(registered.statusCode()).isEqualTo(201);
-        long userId = read(registered.body()).path("id").asLong();
-
-        // The monolith owns writes: its user.created reaches user-service, which keeps the monolith's id.
-        var userService = stack.service("user-service").baseUrl();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var replica = send(HttpRequest.newBuilder(URI.create(userService + "/api/users/" + userId)));
-            assertThat(replica.statusCode()).isEqualTo(200);
-            assertThat(read(replica.body()).path("email").asString()).isEqualTo(email);
-        });
-
-        // The demo users were loaded straight into the monolith's table, without events: the backfill publishes them.
-        // Both admin APIs take the stack's one admin account, and then both sides answer the same digests.
-        String buckets = "/admin/reconciliation/users/buckets?width=100";
-        assertThat(send(HttpRequest.newBuilder(URI.create(userService + buckets))).statusCode()).isEqualTo(401);
-        assertThat(direct("monolith", "/admin/backfill/users", "POST").statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode monolith = read(direct("monolith", buckets).body());
-            JsonNode service = read(direct("user-service", buckets).body());
-            assertThat(monolith.path("count").asLong()).isGreaterThan(200);
-            assertThat(service).isEqualTo(monolith);
-        });
-    }
-
-    @Test
     void badOrderShouldBeRefusedWithAProblemAndTakeNoStock() {
         JsonNode product = firstProductWithStock(1);
         long productId = product.path("id").asLong();
@@ -202,21 +173,6 @@ class LocalSystemIntegrationTests {
 
     private static HttpResponse<String> admin(String method, String path, String body, boolean authenticated) {
         return authenticated ? http.admin(method, gateway(path), body) : http.send(method, gateway(path), body);
-    }
-
-    /** Straight to one service's admin API, with the stack's admin account. */
-    private static HttpResponse<String> direct(String service, String path) {
-        var response = direct(service, path, "GET");
-        assertThat(response.statusCode()).as("%s %s", service, path).isEqualTo(200);
-        return response;
-    }
-
-    private static HttpResponse<String> direct(String service, String path, String method) {
-        String credentials = stack.admin().user() + ":" + stack.admin().password();
-        return send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     private static URI gateway(String path) {

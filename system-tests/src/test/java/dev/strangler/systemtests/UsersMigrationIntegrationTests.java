@@ -66,7 +66,11 @@ class UsersMigrationIntegrationTests {
         List<Long> seeded = monolithUserIds();
         assertThat(seeded).as("the demo data's users").hasSizeGreaterThanOrEqualTo(200);
 
-        // Step 3: copy the legacy users over, then prove the copy.
+        // Step 3: copy the legacy users over, then prove the copy. Every admin API takes the stack's one account.
+        for (String side : List.of("monolith", "user-service")) {
+            assertThat(http.get(http.at(side, "/admin/reconciliation/users/buckets?width=100")).statusCode())
+                    .as("%s's admin API without credentials", side).isEqualTo(401);
+        }
         JsonNode backfill = http.expect(202, http.admin("POST", http.at("monolith", "/admin/backfill/users"), null));
         log.info("Backfill started: {}", backfill);
         await().atMost(EVENTUALLY).until(() -> "DONE".equals(http.expect(200,
@@ -201,6 +205,9 @@ class UsersMigrationIntegrationTests {
         List<Long> users = monolithUserIds();
         long lost = users.get(2);
         long stale = users.get(3);
+        rename(stale, "Renamed Before The Damage");
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(nameOn("user-service", stale))
+                .isEqualTo("Renamed Before The Damage"));
         // Damage user-service's copy behind everyone's back: one row lost, one left at an older version.
         try (Connection db = DriverManager.getConnection(stack.postgres().jdbcUrl("users"), PostgresServer.USER,
                 PostgresServer.PASSWORD); Statement sql = db.createStatement()) {
