@@ -137,8 +137,9 @@ class AccountPages {
 
     @GetMapping("/users/{id}")
     String profile(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        // The directory decides whether the user exists, wherever it reads them from.
         model.addAttribute("user", directory.get(id));
-        model.addAttribute("orders", history.ofUser(id, Math.max(page, 0), 10));
+        model.addAttribute("orders", history.placedBy(id, Math.max(page, 0), 10));
         return "profile";
     }
 

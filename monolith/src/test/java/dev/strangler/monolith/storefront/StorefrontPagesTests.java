@@ -57,7 +57,7 @@ class StorefrontPagesTests {
     void profileShouldShowTheUserTheDirectoryReadWhereverItCameFrom() {
         given(directory.get(5L)).willReturn(new UserView(5, "ada@example.com", "Ada From The Service",
                 Instant.parse("2026-01-15T10:00:00Z")));
-        given(history.ofUser(5L, 0, 10)).willReturn(new PageResponse<>(List.of(), 0, 10, 0, 0));
+        given(history.placedBy(5L, 0, 10)).willReturn(new PageResponse<>(List.of(), 0, 10, 0, 0));
 
         var result = mvc.get().uri("/users/5").accept(MediaType.TEXT_HTML).exchange();
 
