@@ -2,6 +2,10 @@ package dev.strangler.systemtests;
 
 import dev.strangler.devstack.LocalStack;
 import dev.strangler.devstack.process.Ports;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -57,6 +62,8 @@ class DashboardQueriesIntegrationTests {
      * return nothing. None so far: the walk below produces data for every panel.
      */
     static final Set<String> MAY_BE_EMPTY = Set.of();
+    /** Where the walk publishes one event nobody can read, for the dead-letter panel. */
+    static final String POISON_TOPIC = "user.created";
 
     @TempDir
     static Path dataDir;
@@ -106,6 +113,7 @@ class DashboardQueriesIntegrationTests {
         // Prometheus loads its targets a few seconds after it is ready: without a first scrape before the walk, the
         // counters' increases during it would be invisible to rate().
         awaitEveryTargetScrapedAfter(Instant.now());
+        deadLetterOnePoisonEvent();
         walkUserReadsToTheServiceAndBack();
         Instant walked = Instant.now();
         awaitEveryTargetScrapedAfter(walked.plusSeconds(2));
@@ -148,6 +156,10 @@ class DashboardQueriesIntegrationTests {
                 .contains("timeout");
         assertThat(values(results, "Shadow comparisons by result")).as("shadow comparisons per second")
                 .anySatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(labels(results, "Events dead-lettered since start", "topic")).as("dead-lettered topics")
+                .contains(POISON_TOPIC);
+        assertThat(values(results, "Events dead-lettered since start")).as("dead letters")
+                .anySatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(1));
         log.info("{} queries of {} panels in {} dashboards all returned data from Prometheus {} (first scrape, walk, "
                         + "scrape and queries took {} s)", queries.size(), dashboards.panelCount(),
                 dashboards.titles().size(), prometheus.version(),
@@ -168,6 +180,30 @@ class DashboardQueriesIntegrationTests {
         var result = results.get("Strangler Shop / Migration / " + panel + " [A]");
         assertThat(result).as("migration dashboard panel \"%s\"", panel).isNotNull();
         return result.data().path("result").valueStream();
+    }
+
+    /**
+     * A record on {@code user.created} that no consumer can read (no CloudEvents headers, no JSON): the monolith's
+     * replication consumer sends it to {@code user.created.DLT} at once and counts it, so that the dead-letter panel
+     * has its series — and shows that the plumbing from a poison event to the dashboard works. Waits until the
+     * monolith has counted it, so that Prometheus's next scrape sees it.
+     */
+    private static void deadLetterOnePoisonEvent() {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(POISON_TOPIC, "dashboard-poison", "not an event")).get(30, TimeUnit.SECONDS);
+        }
+        catch (Exception ex) {
+            throw new AssertionError("Could not publish the poison event: " + ex, ex);
+        }
+        var monolithMetrics = URI.create(stack.service(LocalStack.MONOLITH).baseUrl() + "/actuator/prometheus");
+        await("the monolith has dead-lettered the poison event").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(send(HttpRequest.newBuilder(monolithMetrics).GET()).body())
+                        .containsPattern("strangler_events_dead_lettered_total\\{[^}]*topic=\"" + POISON_TOPIC + "\""));
     }
 
     /**

@@ -19,4 +19,9 @@ public record CapabilityRouting(String capability, String reads, Integer percent
     public boolean readsLeftTheMonolith() {
         return !"MONOLITH".equals(reads);
     }
+
+    /** Whether the service owns this capability's writes, so that the monolith must not write its own copy. */
+    public boolean writesLeftTheMonolith() {
+        return "SERVICE".equals(writes);
+    }
 }

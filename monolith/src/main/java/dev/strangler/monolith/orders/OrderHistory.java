@@ -32,6 +32,15 @@ public class OrderHistory {
         if (!users.existsById(userId)) {
             throw new UserNotFoundException(userId);
         }
+        return placedBy(userId, page, size);
+    }
+
+    /**
+     * The orders of a user whom the caller already knows to exist — perhaps only at user-service so far: a user
+     * registered there reaches this database's users table through replication, a moment after their profile is shown.
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<OrderResponse> placedBy(long userId, int page, int size) {
         var pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
         return PageResponse.of(orders.findByUserId(userId, pageable).map(OrderResponse::of));
     }

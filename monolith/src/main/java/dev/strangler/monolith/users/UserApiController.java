@@ -18,17 +18,20 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The users JSON API: the contract the extracted user-service must honour.
+ * The users JSON API: the contract the extracted user-service must honour. Its writes go wherever user writes are
+ * owned now ({@link UserWrites}), so that a client calling the monolith directly cannot fork the data.
  */
 @RestController
 @RequestMapping("/api/users")
 class UserApiController {
 
     private final UserAccounts accounts;
+    private final UserWrites writes;
     private final UserRepository users;
 
-    UserApiController(UserAccounts accounts, UserRepository users) {
+    UserApiController(UserAccounts accounts, UserWrites writes, UserRepository users) {
         this.accounts = accounts;
+        this.writes = writes;
         this.users = users;
     }
 
@@ -45,13 +48,13 @@ class UserApiController {
 
     @PostMapping
     ResponseEntity<UserResponse> register(@Valid @RequestBody UserRequest request) {
-        User user = accounts.register(request);
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(user.getId()).toUri();
-        return ResponseEntity.created(location).body(UserResponse.of(user));
+        UserResponse user = writes.register(request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(user.id()).toUri();
+        return ResponseEntity.created(location).body(user);
     }
 
     @PutMapping("/{id}")
     UserResponse change(@PathVariable long id, @Valid @RequestBody UserRequest request) {
-        return UserResponse.of(accounts.change(id, request));
+        return writes.change(id, request);
     }
 }

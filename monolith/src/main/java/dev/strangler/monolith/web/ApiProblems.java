@@ -5,8 +5,10 @@ import dev.strangler.monolith.mail.MailUnavailableException;
 import dev.strangler.monolith.orders.OrderNotFoundException;
 import dev.strangler.monolith.orders.OrderRefusedException;
 import dev.strangler.monolith.users.DuplicateEmailException;
+import dev.strangler.monolith.users.InvalidUserException;
 import dev.strangler.monolith.users.UserIdsExhaustedException;
 import dev.strangler.monolith.users.UserNotFoundException;
+import dev.strangler.monolith.users.UserServiceUnavailableException;
 import dev.strangler.monolith.users.backfill.BackfillAlreadyRunningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns every error of the JSON API into an RFC 9457 problem; no stack traces or SQL ever reach a client.
@@ -65,6 +66,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }
 
+    /** user-service owns user writes and cannot take this one now; the monolith never writes it instead (ADR 0021). */
+    @ExceptionHandler(UserServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> userServiceUnavailable(UserServiceUnavailableException ex) {
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "user-service-unavailable",
+                "User service unavailable", "User accounts are managed by user-service, which cannot take this "
+                        + "change now, so nothing was saved. Try again shortly.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    /** user-service refused a write the monolith's own validation let through: the same validation problem. */
+    @ExceptionHandler(InvalidUserException.class)
+    ProblemDetail invalidUser(InvalidUserException ex) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage());
+        body.setProperty("errors", ex.errors());
+        return body;
+    }
+
     @ExceptionHandler(BackfillAlreadyRunningException.class)
     ProblemDetail backfillRunning(BackfillAlreadyRunningException ex) {
         return problem(HttpStatus.CONFLICT, "backfill-running", "Backfill already running", ex.getMessage());
@@ -87,8 +105,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "message", messageOf(error)))
+        List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidField(error.getField(), messageOf(error)))
+                .sorted(InvalidField.ORDER)
                 .toList();
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "The request body has " + errors.size() + " invalid field(s)");
@@ -99,10 +118,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+        List<InvalidField> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> Map.of("field", result.getMethodParameter().getParameterName(),
-                                "message", messageOf(error))))
+                        .map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
+                                messageOf(error))))
+                .sorted(InvalidField.ORDER)
                 .toList();
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "The request has " + errors.size() + " invalid parameter(s)");

@@ -3,9 +3,10 @@ package dev.strangler.monolith.storefront;
 import dev.strangler.monolith.catalog.ProductRepository;
 import dev.strangler.monolith.orders.Checkout;
 import dev.strangler.monolith.orders.OrderHistory;
-import dev.strangler.monolith.users.UserAccounts;
 import dev.strangler.monolith.users.UserDirectory;
 import dev.strangler.monolith.users.UserRepository;
+import dev.strangler.monolith.users.UserServiceUnavailableException;
+import dev.strangler.monolith.users.UserWrites;
 import dev.strangler.monolith.users.UserView;
 import dev.strangler.monolith.web.PageResponse;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class StorefrontPagesTests {
     UserRepository users;
 
     @MockitoBean
-    UserAccounts accounts;
+    UserWrites accounts;
 
     @MockitoBean
     Checkout checkout;
@@ -56,7 +57,7 @@ class StorefrontPagesTests {
     void profileShouldShowTheUserTheDirectoryReadWhereverItCameFrom() {
         given(directory.get(5L)).willReturn(new UserView(5, "ada@example.com", "Ada From The Service",
                 Instant.parse("2026-01-15T10:00:00Z")));
-        given(history.ofUser(5L, 0, 10)).willReturn(new PageResponse<>(List.of(), 0, 10, 0, 0));
+        given(history.placedBy(5L, 0, 10)).willReturn(new PageResponse<>(List.of(), 0, 10, 0, 0));
 
         var result = mvc.get().uri("/users/5").accept(MediaType.TEXT_HTML).exchange();
 
@@ -90,5 +91,18 @@ class StorefrontPagesTests {
         assertThat(result).hasStatusOk().hasViewName("register");
         assertThat(result).bodyText().contains("field-error");
         then(accounts).should(never()).register(any());
+    }
+
+    @Test
+    void registrationWhileUserServiceCannotTakeItShouldSayTryAgainShortlyWith503() {
+        given(accounts.serviceOwnsWrites()).willReturn(true);
+        given(accounts.register(any())).willThrow(new UserServiceUnavailableException("down", null));
+
+        var result = mvc.post().uri("/register").param("name", "Ada").param("email", "ada@example.com").exchange();
+
+        assertThat(result).hasStatus(503).hasViewName("register");
+        assertThat(result).hasHeader("Retry-After", "5");
+        assertThat(result).bodyText().contains("nothing was saved").contains("try again shortly")
+                .doesNotContain("field-error");
     }
 }

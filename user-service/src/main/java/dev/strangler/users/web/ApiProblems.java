@@ -113,9 +113,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * One invalid field or parameter. The monolith lists them as {@code Map.of}s in the validator's order, and both
-     * the key order and the list order change from one JVM to the next; here both are fixed, so that the same request
-     * always gets the same bytes (the same JSON as the monolith's, whichever order it happens to use).
+     * One invalid field or parameter. Both the key order (a record's) and the list order (by field, then message) are
+     * fixed, so that the same request always gets the same bytes — the monolith's own {@code InvalidField} does the
+     * same, so both sides answer one request identically.
      */
     record InvalidField(String field, String message) {
 
