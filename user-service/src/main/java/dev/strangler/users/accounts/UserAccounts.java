@@ -5,6 +5,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Registers and changes users. Unlike the monolith it sends no welcome e-mail: that moves to notification-service.
@@ -26,7 +28,7 @@ class UserAccounts {
         if (users.existsByEmail(email)) {
             throw new DuplicateEmailException(email);
         }
-        return saveUnique(new User(email, request.normalizedName(), clock.instant()), email);
+        return saveUnique(new User(email, request.normalizedName(), now()), email);
     }
 
     @Transactional
@@ -36,13 +38,21 @@ class UserAccounts {
         if (users.existsByEmailAndIdNot(email, id)) {
             throw new DuplicateEmailException(email);
         }
-        user.change(email, request.normalizedName(), clock.instant());
+        user.change(email, request.normalizedName(), now());
         return saveUnique(user, email);
     }
 
     @Transactional(readOnly = true)
     User get(long id) {
         return users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+    }
+
+    /**
+     * PostgreSQL keeps microseconds: truncating first makes a write's answer carry exactly what the row holds, as the
+     * monolith's does, so a user reads the same whichever side answers and however often it is read back.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The existence check races with concurrent registrations; the unique index is the real guard. */
