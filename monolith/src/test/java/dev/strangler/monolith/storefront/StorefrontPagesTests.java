@@ -27,7 +27,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 @WebMvcTest({CatalogPages.class, AccountPages.class})
-// A controller slice: the admin API security (admin package) is not under test here and guards /admin/* only.
+// A controller slice: the admin API security (service-support) is not under test here and guards /admin/* only.
 @AutoConfigureMockMvc(addFilters = false)
 class StorefrontPagesTests {
 

@@ -10,15 +10,18 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Registers and changes users. Unlike the monolith it sends no welcome e-mail: that moves to notification-service.
+ * Every change writes its event to the outbox in its transaction, so a change that rolls back emits nothing.
  */
 @Service
 class UserAccounts {
 
     private final UserRepository users;
+    private final UserEvents events;
     private final Clock clock;
 
-    UserAccounts(UserRepository users, Clock clock) {
+    UserAccounts(UserRepository users, UserEvents events, Clock clock) {
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -28,7 +31,9 @@ class UserAccounts {
         if (users.existsByEmail(email)) {
             throw new DuplicateEmailException(email);
         }
-        return saveUnique(new User(email, request.normalizedName(), now()), email);
+        User user = saveUnique(new User(email, request.normalizedName(), now()), email);
+        events.created(user);
+        return user;
     }
 
     @Transactional
@@ -39,7 +44,9 @@ class UserAccounts {
             throw new DuplicateEmailException(email);
         }
         user.change(email, request.normalizedName(), now());
-        return saveUnique(user, email);
+        User changed = saveUnique(user, email);
+        events.updated(changed);
+        return changed;
     }
 
     @Transactional(readOnly = true)
@@ -48,14 +55,17 @@ class UserAccounts {
     }
 
     /**
-     * PostgreSQL keeps microseconds: truncating first makes a write's answer carry exactly what the row holds, as the
-     * monolith's does, so a user reads the same whichever side answers and however often it is read back.
+     * PostgreSQL keeps microseconds (and rounds the rest): truncating first makes the answer and the event carry
+     * exactly what the row holds, so the user reads the same everywhere it is replicated.
      */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The existence check races with concurrent registrations; the unique index is the real guard. */
+    /**
+     * The existence check races with concurrent registrations; the unique index is the real guard. The flush also
+     * gives the row its id and version, which the event carries.
+     */
     private User saveUnique(User user, String email) {
         try {
             return users.saveAndFlush(user);

@@ -2,6 +2,7 @@ package dev.strangler.users.accounts;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
@@ -16,6 +17,8 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 @WebMvcTest(UserApiController.class)
+// A controller slice: the admin API security (service-support) is not under test here and guards /admin/* only.
+@AutoConfigureMockMvc(addFilters = false)
 class UserApiControllerTests {
 
     @Autowired

@@ -1,13 +1,14 @@
 package dev.strangler.users.support;
 
 import dev.strangler.devstack.postgres.PostgresServer;
+import dev.strangler.messaging.support.SharedKafka;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One real PostgreSQL server per test JVM, with the service's {@code users} database, wired into every test context
- * that needs a database.
+ * One real PostgreSQL server per test JVM, with the service's {@code users} database, and one real Kafka broker (its
+ * own process, messaging-support's {@link SharedKafka}), wired into every test context.
  */
 public final class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,8 +20,14 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
                 "server.address=127.0.0.1",
                 "spring.datasource.url=" + postgres().jdbcUrl("users"),
                 "spring.datasource.username=" + PostgresServer.USER,
-                "spring.datasource.password=" + PostgresServer.PASSWORD
+                "spring.datasource.password=" + PostgresServer.PASSWORD,
+                "spring.kafka.bootstrap-servers=" + kafka()
         ).applyTo(context.getEnvironment());
+    }
+
+    /** The broker every test context publishes to and consumes from. */
+    public static String kafka() {
+        return SharedKafka.bootstrapServers();
     }
 
     static synchronized PostgresServer postgres() {

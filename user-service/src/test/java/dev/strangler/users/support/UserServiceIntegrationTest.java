@@ -11,11 +11,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole user-service on a random port against real PostgreSQL, starting from an empty table.
+ * The whole user-service on a random port against real PostgreSQL and a real Kafka broker, starting from empty tables.
+ * Its relay publishes; its consumer of user events stays off, because every cached test context shares the database
+ * and a consumer group reading from the start of the topics would replay other tests' events into it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "strangler.users.replication.enabled=false")
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @AutoConfigureMockMvc
 @ExtendWith(CleanSlateExtension.class)

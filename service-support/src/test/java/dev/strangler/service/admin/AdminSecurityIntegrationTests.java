@@ -1,12 +1,9 @@
-package dev.strangler.monolith.admin;
+package dev.strangler.service.admin;
 
-import dev.strangler.monolith.support.Http;
-import dev.strangler.monolith.support.MonolithIntegrationTest;
-import dev.strangler.monolith.support.WithAdminPassword;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
@@ -15,14 +12,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP Basic guards {@code /admin/**} with one account from the environment; the rest of the shop is untouched by
- * Spring Security: a storefront form needs no CSRF token, and neither it nor the API gets security headers.
+ * HTTP Basic guards {@code /admin/**} with one account from the environment; the rest of a service is untouched by
+ * Spring Security: a form needs no CSRF token, and neither it nor the API gets security headers.
  */
-@MonolithIntegrationTest
-@WithAdminPassword
+@SpringBootTest(classes = AdminTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "strangler.admin.user=" + AdminSecurityIntegrationTests.USER,
+                "strangler.admin.password=" + AdminSecurityIntegrationTests.PASSWORD})
 class AdminSecurityIntegrationTests {
 
-    /** What Spring Security adds to a response it handles; the legacy shop never sent these. */
+    static final String USER = "operator";
+    static final String PASSWORD = "test-only-secret";
+
+    /** What Spring Security adds to a response it handles; the services never sent these outside /admin. */
     static final List<String> SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-Frame-Options",
             "X-XSS-Protection", "Cache-Control", "Pragma", "Expires", "Strict-Transport-Security");
 
@@ -32,16 +33,13 @@ class AdminSecurityIntegrationTests {
     @Autowired
     JsonMapper json;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     private Http http() {
         return new Http(port);
     }
 
     @Test
     void adminApiWithoutCredentialsAnswers401ProblemWithAChallenge() {
-        var response = http().get("/admin/backfill/users");
+        var response = http().get("/admin/status");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"strangler-admin\"");
@@ -49,18 +47,18 @@ class AdminSecurityIntegrationTests {
         var problem = json.readTree(response.body());
         assertThat(problem.get("type").asString()).isEqualTo("https://strangler.dev/problems/unauthenticated");
         assertThat(problem.get("status").asInt()).isEqualTo(401);
-        assertThat(problem.get("instance").asString()).isEqualTo("/admin/backfill/users");
+        assertThat(problem.get("instance").asString()).isEqualTo("/admin/status");
     }
 
     @Test
     void adminApiWithAWrongPasswordAnswers401AndWithTheRightOneAnswers() {
-        assertThat(http().get("/admin/backfill/users", "Authorization", Http.basic(WithAdminPassword.USER, "guess"))
+        assertThat(http().get("/admin/status", "Authorization", Http.basic(USER, "guess"))
                 .statusCode()).isEqualTo(401);
-        assertThat(http().post("/admin/backfill/users", null, "", "Authorization", Http.basic("admin",
-                WithAdminPassword.PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(http().post("/admin/status", null, "", "Authorization", Http.basic("admin",
+                PASSWORD)).statusCode()).isEqualTo(401);
 
-        var response = http().get("/admin/backfill/users", "Authorization",
-                Http.basic(WithAdminPassword.USER, WithAdminPassword.PASSWORD));
+        var response = http().get("/admin/status", "Authorization",
+                Http.basic(USER, PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).has("state")).isTrue();
@@ -74,27 +72,25 @@ class AdminSecurityIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).contains("/users/"));
-        assertThat(jdbc.queryForObject("select count(*) from users where email = 'form@example.com'", Integer.class))
-                .isOne();
+                assertThat(location).contains("/users/16"));
         assertNoSecurityHeaders(response);
         assertNoSecurityHeaders(http().get("/"));
     }
 
     @Test
     void apiPostWorksAsBeforeAndGetsNoSecurityHeaders() {
-        var response = http().post("/api/users", "application/json",
-                "{\"email\": \"api@example.com\", \"name\": \"Api User\"}");
+        var response = http().post("/api/things", "application/json",
+                "{}");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertNoSecurityHeaders(response);
-        assertNoSecurityHeaders(http().get("/api/users"));
+        assertNoSecurityHeaders(http().get("/api/things"));
     }
 
     @Test
     void pathsSpringSecuritysFirewallWouldRejectAreServedAsBefore() {
         // A ';' path parameter, which Tomcat strips and Spring Security's StrictHttpFirewall refuses with a 400.
-        assertThat(http().get("/api/users;v=1").statusCode()).isEqualTo(200);
+        assertThat(http().get("/api/things;v=1").statusCode()).isEqualTo(200);
     }
 
     private static void assertNoSecurityHeaders(HttpResponse<String> response) {

@@ -1,12 +1,14 @@
-package dev.strangler.monolith.admin;
+package dev.strangler.service.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,13 +30,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP Basic on the admin API and nothing else. Spring Security's filter is registered for {@code /admin/*} only, so
- * every other path of the legacy shop (storefront forms, JSON API, actuator) is exactly as it was: no CSRF token, no
- * added headers, no firewall. Without a password the admin API answers 503 and the shop still starts.
+ * HTTP Basic on the admin API and nothing else, for every servlet service that depends on service-support. Spring
+ * Security's filter is registered for {@code /admin/*} only, so every other path (the legacy shop's storefront forms,
+ * the JSON APIs, actuator) is exactly as it was: no CSRF token, no added headers, no firewall. Without a password the
+ * admin API answers 503 and the service still starts. Runs before Boot's security auto-configuration, whose defaults
+ * (a generated password, a login form on every path) must never apply.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class AdminSecurity {
+@ConditionalOnClass(SecurityFilterChain.class)
+@EnableConfigurationProperties(AdminProperties.class)
+public class AdminSecurityAutoConfiguration {
 
     static final String ROLE = "SHOP_ADMIN";
     static final String DISABLED = "admin API disabled: set STRANGLER_ADMIN_PASSWORD";
