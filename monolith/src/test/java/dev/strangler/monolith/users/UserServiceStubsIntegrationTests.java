@@ -1,16 +1,13 @@
 package dev.strangler.monolith.users;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.strangler.messaging.support.SharedKafka;
 import dev.strangler.monolith.migration.MigrationStateFollower;
 import dev.strangler.monolith.migration.MigrationStateTopic;
+import dev.strangler.monolith.support.LoopbackStubServer;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.RealInfrastructure;
-import dev.strangler.monolith.support.ShopFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.contract.stubrunner.HttpServerStubConfiguration;
-import org.springframework.cloud.contract.stubrunner.provider.wiremock.WireMockHttpServerStubConfigurer;
 import org.springframework.cloud.contract.stubrunner.spring.AutoConfigureStubRunner;
 import org.springframework.cloud.contract.stubrunner.spring.StubRunnerProperties.StubsMode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @MonolithIntegrationTest
 @AutoConfigureStubRunner(stubsMode = StubsMode.CLASSPATH, stubsPerConsumer = true, consumerName = "monolith",
-        httpServerStubConfigurer = UserServiceStubsIntegrationTests.LoopbackOnly.class)
+        httpServerStubConfigurer = LoopbackStubServer.class)
 class UserServiceStubsIntegrationTests {
 
     static final int STUB_PORT = RealInfrastructure.freePort();
@@ -89,14 +86,5 @@ class UserServiceStubsIntegrationTests {
         // Not replicated to the service yet: its 404 sends the page to the local table.
         assertThat(directory.find(999999))
                 .hasValueSatisfying(user -> assertThat(user.name()).isEqualTo("Only in the monolith"));
-    }
-
-    /** The stub server listens on the loopback interface only, like every server the tests start. */
-    public static final class LoopbackOnly extends WireMockHttpServerStubConfigurer {
-
-        @Override
-        public WireMockConfiguration configure(WireMockConfiguration options, HttpServerStubConfiguration stub) {
-            return options.bindAddress("127.0.0.1");
-        }
     }
 }
