@@ -1,8 +1,8 @@
 package dev.strangler.monolith.web;
 
-import dev.strangler.monolith.support.Http;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.WithAdminPassword;
+import dev.strangler.service.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,5 +1,6 @@
 package dev.strangler.service.admin;
 
+import dev.strangler.service.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,10 +1,11 @@
 package dev.strangler.users.replication;
 
 import dev.strangler.messaging.CloudEventHeaders;
+import dev.strangler.messaging.support.EventSender;
 import dev.strangler.messaging.support.TopicReader;
 import dev.strangler.users.accounts.UserChanged;
 import dev.strangler.users.support.RealInfrastructure;
-import dev.strangler.users.support.UserEventSender;
+import dev.strangler.users.support.UserEventFixtures;
 import dev.strangler.users.support.UserFixtures;
 import dev.strangler.users.support.UserServiceIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +28,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.strangler.users.support.UserEventSender.MONOLITH;
-import static dev.strangler.users.support.UserEventSender.user;
+import static dev.strangler.users.support.UserEventFixtures.MONOLITH;
+import static dev.strangler.users.support.UserEventFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,12 +65,12 @@ class UserReplicationIntegrationTests {
     @Autowired
     JsonMapper json;
 
-    UserEventSender producer;
+    EventSender producer;
 
     @BeforeEach
     void consumerAssigned() {
-        producer = new UserEventSender(kafka, json);
-        UserEventSender.awaitConsumerAssigned(listeners);
+        producer = new EventSender(kafka, json);
+        UserEventFixtures.awaitConsumerAssigned(listeners);
     }
 
     private double replicated(String outcome) {
@@ -80,7 +81,7 @@ class UserReplicationIntegrationTests {
     /** Sends an event and waits until the consumer has dealt with it one way or another. */
     private void sendAndAwait(String type, String source, UserChanged user, String outcome) {
         double before = replicated(outcome);
-        producer.send(type, source, user);
+        producer.send(type, source, Long.toString(user.id()), user);
         await().atMost(Duration.ofSeconds(30)).until(() -> replicated(outcome) > before);
     }
 

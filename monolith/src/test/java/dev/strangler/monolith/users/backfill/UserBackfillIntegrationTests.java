@@ -1,12 +1,12 @@
 package dev.strangler.monolith.users.backfill;
 
 import dev.strangler.messaging.CloudEventHeaders;
-import dev.strangler.monolith.support.Http;
-import dev.strangler.monolith.support.MonolithIntegrationTest;
-import dev.strangler.monolith.support.ShopFixtures;
 import dev.strangler.messaging.support.TopicReader;
+import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.RealInfrastructure;
+import dev.strangler.monolith.support.ShopFixtures;
 import dev.strangler.monolith.support.WithAdminPassword;
+import dev.strangler.service.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

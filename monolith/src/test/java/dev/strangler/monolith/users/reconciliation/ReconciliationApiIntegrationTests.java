@@ -2,10 +2,10 @@ package dev.strangler.monolith.users.reconciliation;
 
 import dev.strangler.messaging.CloudEventHeaders;
 import dev.strangler.messaging.support.TopicReader;
-import dev.strangler.monolith.support.Http;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.RealInfrastructure;
 import dev.strangler.monolith.support.WithAdminPassword;
+import dev.strangler.service.support.Http;
 import dev.strangler.service.support.ReferenceDigests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package dev.strangler.monolith.users.replication;
 
+import dev.strangler.messaging.support.EventSender;
 import dev.strangler.monolith.support.LoopbackStubServer;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.StubEventSender;
-import dev.strangler.monolith.support.UserEventSender;
+import dev.strangler.monolith.support.UserEventFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class UserEventStubsIntegrationTests {
 
     @BeforeEach
     void consumerAssigned() {
-        UserEventSender.awaitConsumerAssigned(listeners);
+        UserEventFixtures.awaitConsumerAssigned(listeners);
     }
 
     @Test

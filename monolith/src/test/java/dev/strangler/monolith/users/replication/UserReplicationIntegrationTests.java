@@ -1,10 +1,11 @@
 package dev.strangler.monolith.users.replication;
 
 import dev.strangler.messaging.CloudEventHeaders;
-import dev.strangler.monolith.support.MonolithIntegrationTest;
+import dev.strangler.messaging.support.EventSender;
 import dev.strangler.messaging.support.TopicReader;
+import dev.strangler.monolith.support.MonolithIntegrationTest;
 import dev.strangler.monolith.support.RealInfrastructure;
-import dev.strangler.monolith.support.UserEventSender;
+import dev.strangler.monolith.support.UserEventFixtures;
 import dev.strangler.monolith.users.UserChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.strangler.monolith.support.UserEventSender.SERVICE;
-import static dev.strangler.monolith.support.UserEventSender.user;
+import static dev.strangler.monolith.support.UserEventFixtures.SERVICE;
+import static dev.strangler.monolith.support.UserEventFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,12 +62,12 @@ class UserReplicationIntegrationTests {
     @Autowired
     JsonMapper json;
 
-    UserEventSender producer;
+    EventSender producer;
 
     @BeforeEach
     void consumerAssigned() {
-        producer = new UserEventSender(kafka, json);
-        UserEventSender.awaitConsumerAssigned(listeners);
+        producer = new EventSender(kafka, json);
+        UserEventFixtures.awaitConsumerAssigned(listeners);
     }
 
     private double replicated(String outcome) {
@@ -77,7 +78,7 @@ class UserReplicationIntegrationTests {
     /** Sends an event and waits until the consumer has dealt with it one way or another. */
     private void sendAndAwait(String type, String source, UserChanged user, String outcome) {
         double before = replicated(outcome);
-        producer.send(type, source, user);
+        producer.send(type, source, Long.toString(user.id()), user);
         await().atMost(Duration.ofSeconds(30)).until(() -> replicated(outcome) > before);
     }
 

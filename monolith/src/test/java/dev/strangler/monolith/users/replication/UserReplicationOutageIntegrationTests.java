@@ -1,9 +1,10 @@
 package dev.strangler.monolith.users.replication;
 
+import dev.strangler.messaging.support.EventSender;
+import dev.strangler.messaging.support.TopicReader;
 import dev.strangler.monolith.support.RealInfrastructure;
 import dev.strangler.monolith.support.StoppablePostgres;
-import dev.strangler.messaging.support.TopicReader;
-import dev.strangler.monolith.support.UserEventSender;
+import dev.strangler.monolith.support.UserEventFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 
-import static dev.strangler.monolith.support.UserEventSender.SERVICE;
-import static dev.strangler.monolith.support.UserEventSender.user;
+import static dev.strangler.monolith.support.UserEventFixtures.SERVICE;
+import static dev.strangler.monolith.support.UserEventFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,14 +67,14 @@ class UserReplicationOutageIntegrationTests {
 
     @Test
     void eventArrivingWhilePostgresIsDownIsRetriedAndAppliedWhenItIsBack() {
-        UserEventSender.awaitConsumerAssigned(listeners);
-        var producer = new UserEventSender(kafka, json);
-        producer.send("user.created", SERVICE, user(6001, "before the outage", 0));
+        UserEventFixtures.awaitConsumerAssigned(listeners);
+        var producer = new EventSender(kafka, json);
+        producer.send("user.created", SERVICE, "6001", user(6001, "before the outage", 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(0).equals(versionOf(6001)));
 
         StoppablePostgres.stop();
         long failedBefore = failedDeliveries();
-        var sent = producer.send("user.updated", SERVICE, user(6001, "during the outage", 1));
+        var sent = producer.send("user.updated", SERVICE, "6001", user(6001, "during the outage", 1));
         await().atMost(Duration.ofSeconds(60)).until(() -> failedDeliveries() >= failedBefore + 3);
         StoppablePostgres.restart();
 

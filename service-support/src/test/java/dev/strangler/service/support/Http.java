@@ -1,4 +1,4 @@
-package dev.strangler.monolith.support;
+package dev.strangler.service.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
