@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ class UsersMigrationIntegrationTests {
         // Shadow: the monolith answers every read, user-service's copy is compared, and agrees on every user.
         reads("SHADOW", null);
         for (long id : seeded) {
-            HttpResponse<String> read = http.get(http.gateway("/api/users/" + id));
+            HttpResponse<String> read = readUser(id);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(StackClient.servedBy(read)).isEqualTo("monolith");
         }
@@ -95,10 +96,10 @@ class UsersMigrationIntegrationTests {
         reads("CANARY", 50);
         Map<String, Integer> sides = new HashMap<>();
         for (long id : seeded) {
-            HttpResponse<String> read = http.get(http.gateway("/api/users/" + id));
+            HttpResponse<String> read = readUser(id);
             assertThat(read.statusCode()).isEqualTo(200);
             sides.merge(StackClient.servedBy(read), 1, Integer::sum);
-            assertThat(StackClient.servedBy(http.get(http.gateway("/api/users/" + id))))
+            assertThat(StackClient.servedBy(readUser(id)))
                     .as("user %d again", id).isEqualTo(StackClient.servedBy(read));
         }
         log.info("Canary 50 % over {} users: {}", seeded.size(), sides);
@@ -111,7 +112,7 @@ class UsersMigrationIntegrationTests {
         rename(editedBeforeWrites, "Edited While The Monolith Writes");
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(nameOn("user-service", editedBeforeWrites))
                 .isEqualTo("Edited While The Monolith Writes"));
-        assertThat(StackClient.servedBy(http.get(http.gateway("/api/users/" + editedBeforeWrites))))
+        assertThat(StackClient.servedBy(readUser(editedBeforeWrites)))
                 .isEqualTo("user-service");
 
         // Step 5: user-service owns writes. New ids come from its own range; the monolith receives its changes.
@@ -162,7 +163,7 @@ class UsersMigrationIntegrationTests {
             userService.kill();
 
             for (long id : users) {
-                HttpResponse<String> read = http.get(http.gateway("/api/users/" + id));
+                HttpResponse<String> read = readUser(id);
                 assertThat(read.statusCode()).as("user %d with user-service down", id).isEqualTo(200);
                 assertThat(StackClient.servedBy(read)).isEqualTo("monolith");
             }
@@ -171,9 +172,9 @@ class UsersMigrationIntegrationTests {
 
             userService.restart().waitUntilHealthy(Duration.ofSeconds(120));
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(StackClient.servedBy(
-                    http.get(http.gateway("/api/users/" + users.get(0))))).isEqualTo("user-service"));
+                    readUser(users.get(0)))).isEqualTo("user-service"));
             for (long id : users) {
-                assertThat(http.get(http.gateway("/api/users/" + id)).statusCode()).isEqualTo(200);
+                assertThat(readUser(id).statusCode()).isEqualTo(200);
             }
         }
         finally {
@@ -231,6 +232,15 @@ class UsersMigrationIntegrationTests {
         assertThat(nameOn("user-service", stale)).isEqualTo(nameOn("monolith", stale));
     }
 
+    /**
+     * A user's read through the gateway, as that user's own client: hundreds of users read in a few seconds here, and
+     * the gateway limits each client (X-Api-Key, else IP) to a burst of 200 and 100 a second.
+     */
+    private HttpResponse<String> readUser(long id) {
+        return StackClient.send(HttpRequest.newBuilder(http.gateway("/api/users/" + id))
+                .header("X-Api-Key", "user-" + id));
+    }
+
     private List<Long> monolithUserIds() {
         var ids = new ArrayList<Long>();
         for (int page = 0; ; page++) {
@@ -268,7 +278,7 @@ class UsersMigrationIntegrationTests {
 
     /** Renames a user through the gateway, keeping the e-mail the current owner has. */
     private HttpResponse<String> rename(long id, String name) {
-        String email = http.expect(200, http.get(http.gateway("/api/users/" + id))).path("email").asString();
+        String email = http.expect(200, readUser(id)).path("email").asString();
         HttpResponse<String> renamed = http.send("PUT", http.gateway("/api/users/" + id), """
                 {"email": "%s", "name": "%s"}""".formatted(email, name));
         http.expect(200, renamed);
