@@ -33,6 +33,10 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
                 "spring.datasource.url=" + postgres().jdbcUrl("monolith"),
                 "spring.datasource.username=" + PostgresServer.USER,
                 "spring.datasource.password=" + PostgresServer.PASSWORD,
+                // Every cached test context keeps its pool: at the production pool's 20 idle connections each, a
+                // dozen contexts exhaust the server's 200. The maximum stays the production one.
+                "spring.datasource.hikari.minimum-idle=2",
+                "spring.datasource.hikari.idle-timeout=10000",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + (deadSmtp ? freePort() : smtp().getSmtp().getPort()),
                 "spring.kafka.bootstrap-servers=" + kafka()

@@ -247,7 +247,9 @@ class UserWritesToTheServiceIntegrationTests {
                 .exchange();
 
         assertThat(registered).hasStatus3xxRedirection().hasRedirectedUrl("/users/" + SERVICE_ID);
-        assertThat(registered).flash().containsEntry("notice", "Welcome, Ada (user-service)!");
+        // notification-service welcomes users registered at user-service (their user.created is unmarked; ADR 0025).
+        assertThat(registered).flash().containsEntry("notice",
+                "Welcome, Ada (user-service)! A welcome e-mail is on its way.");
         userService.verify(1, postRequestedFor(urlEqualTo("/api/users")));
         assertNothingWrittenHere();
 
