@@ -3,6 +3,7 @@ package dev.strangler.gateway.migration;
 import dev.strangler.gateway.routing.Capability;
 import dev.strangler.gateway.support.FakeBackend;
 import dev.strangler.gateway.support.GatewayInstance;
+import dev.strangler.gateway.support.Scrape;
 import dev.strangler.gateway.support.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -40,6 +41,8 @@ class MigrationStateReplicationIntegrationTests {
     static final FakeBackend monolith = FakeBackend.start("monolith");
     static final FakeBackend userService = FakeBackend.start("user-service");
     static final FakeBackend orderService = FakeBackend.start("order-service");
+    // Never proxied: listed so that notifications may move to SERVICE.
+    static final FakeBackend notificationService = FakeBackend.start("notification-service");
 
     String topic;
     GatewayInstance first;
@@ -65,31 +68,44 @@ class MigrationStateReplicationIntegrationTests {
         monolith.close();
         userService.close();
         orderService.close();
+        notificationService.close();
     }
 
     @Test
     void changeMadeOnOneGatewayShouldBeAppliedByTheOtherWithinOneSecond() {
         String[][] changes = {
-                {"reads", "{\"mode\":\"SHADOW\"}", "SHADOW"},
-                {"reads", "{\"mode\":\"CANARY\",\"percent\":10}", "CANARY"},
-                {"reads", "{\"mode\":\"SERVICE\"}", "SERVICE"},
-                {"writes", "{\"mode\":\"SERVICE\"}", "SERVICE"},
-                {"writes", "{\"mode\":\"MONOLITH\"}", "MONOLITH"},
-                {"reads", "{\"mode\":\"MONOLITH\"}", "MONOLITH"}};
+                {"users", "reads", "{\"mode\":\"SHADOW\"}", "SHADOW"},
+                {"notifications", "mode", "{\"mode\":\"SERVICE\"}", "SERVICE"},
+                {"users", "reads", "{\"mode\":\"CANARY\",\"percent\":10}", "CANARY"},
+                {"users", "reads", "{\"mode\":\"SERVICE\"}", "SERVICE"},
+                {"notifications", "mode", "{\"mode\":\"MONOLITH\"}", "MONOLITH"},
+                {"users", "writes", "{\"mode\":\"SERVICE\"}", "SERVICE"},
+                {"notifications", "mode", "{\"mode\":\"SERVICE\"}", "SERVICE"},
+                {"users", "writes", "{\"mode\":\"MONOLITH\"}", "MONOLITH"},
+                {"users", "reads", "{\"mode\":\"MONOLITH\"}", "MONOLITH"}};
         MigrationStateStore other = second.bean(MigrationStateStore.class);
 
         for (String[] change : changes) {
-            var answer = change[0].equals("reads") ? first.admin().reads("users", change[1])
-                    : first.admin().writes("users", change[1]);
+            Capability capability = Capability.byLabel(change[0]).orElseThrow();
+            var answer = switch (change[1]) {
+                case "reads" -> first.admin().reads(change[0], change[2]);
+                case "writes" -> first.admin().writes(change[0], change[2]);
+                default -> first.admin().mode(change[0], change[2]);
+            };
             answer.expectStatus().isOk().expectBody().returnResult();
-            long version = first.bean(MigrationStateStore.class).current().of(Capability.USERS).version();
+            long version = first.bean(MigrationStateStore.class).current().of(capability).version();
 
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
-                CapabilityState seen = other.current().of(Capability.USERS);
+                CapabilityState seen = other.current().of(capability);
                 assertThat(seen.version()).isEqualTo(version);
-                assertThat((change[0].equals("reads") ? seen.reads() : seen.writes()).name()).isEqualTo(change[2]);
+                assertThat((switch (change[1]) {
+                    case "reads" -> seen.reads();
+                    case "writes" -> seen.writes();
+                    default -> seen.mode();
+                }).name()).isEqualTo(change[3]);
             });
         }
+        assertThat(other.current().of(Capability.NOTIFICATIONS).version()).isEqualTo(3);
     }
 
     @Test
@@ -108,18 +124,27 @@ class MigrationStateReplicationIntegrationTests {
         second.admin().canary("users", 30);
         first.admin().canary("users", 60);
         second.admin().readsTo("orders", "SERVICE");
+        first.admin().modeTo("notifications", "SERVICE");
+        second.admin().modeTo("notifications", "MONOLITH");
 
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(view(second)).isEqualTo(view(first)));
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(history(second)).isEqualTo(history(first)));
         CapabilityState users = first.bean(MigrationStateStore.class).current().of(Capability.USERS);
         assertThat(users.version()).isEqualTo(3);
         assertThat(users.percent()).isEqualTo(60);
         assertThat(users.history()).extracting(Change::to).containsExactly(new Setting("CANARY", 60),
                 new Setting("CANARY", 30), new Setting("SHADOW", null));
+        assertThat(history(first)).filteredOn(change -> "notifications".equals(change.get("capability")))
+                .extracting(change -> change.get("version") + " " + change.get("aspect") + " " + change.get("from")
+                        + " -> " + change.get("to"))
+                .containsExactly("2 mode {mode=SERVICE} -> {mode=MONOLITH}", "1 mode {mode=MONOLITH} -> {mode=SERVICE}");
+        assertThat(history(first)).hasSize(6);
     }
 
     @Test
     void restartedGatewayShouldComeBackWithTheSameState() {
-        first.admin().readsTo("users", "SERVICE").writesTo("users", "SERVICE").canary("orders", 25);
+        first.admin().readsTo("users", "SERVICE").writesTo("users", "SERVICE").canary("orders", 25)
+                .modeTo("notifications", "SERVICE");
         var before = view(first);
 
         first.close();
@@ -128,6 +153,13 @@ class MigrationStateReplicationIntegrationTests {
 
         assertThat(view(first)).isEqualTo(before);
         assertThat(first.bean(MigrationStateStore.class).current().of(Capability.USERS).history()).hasSize(2);
+        assertThat(first.bean(MigrationStateStore.class).current().of(Capability.NOTIFICATIONS).mode())
+                .isEqualTo(SwitchMode.SERVICE);
+        assertThat(Scrape.of(first.client()))
+                .contains("strangler_migration_mode{application=\"api-gateway\",capability=\"notifications\",mode=\"SERVICE\",operation=\"mode\"} 1.0")
+                .contains("strangler_migration_mode{application=\"api-gateway\",capability=\"notifications\",mode=\"MONOLITH\",operation=\"mode\"} 0.0")
+                .contains("strangler_migration_version{application=\"api-gateway\",capability=\"notifications\"} 1.0")
+                .doesNotContain("strangler_migration_percent{application=\"api-gateway\",capability=\"notifications\"}");
         first.client().post().uri("/api/users").bodyValue("{}").header("Content-Type", "application/json").exchange()
                 .expectHeader().valueEquals("X-Served-By", "user-service")
                 .expectBody().returnResult();
@@ -135,7 +167,7 @@ class MigrationStateReplicationIntegrationTests {
 
     @Test
     void stateShouldBeACompactedTopicWithOneDocumentedRecordPerChange() throws Exception {
-        first.admin().canary("users", 40);
+        first.admin().modeTo("notifications", "SERVICE").canary("users", 40);
 
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedKafka.bootstrapServers()))) {
@@ -161,6 +193,23 @@ class MigrationStateReplicationIntegrationTests {
         assertThat(value.path("changedBy").asString()).isEqualTo("admin");
         assertThat(value.path("changeId").asString()).isEqualTo(header(record, "ce_id"));
         assertThat(value.path("history").get(0).path("to").path("percent").asInt()).isEqualTo(40);
+        // The layout the monolith has parsed since the first gateway, whatever notifications added.
+        assertThat(value.propertyNames()).containsExactly("capability", "version", "reads", "percent", "writes",
+                "changeId", "changedAt", "changedBy", "history");
+
+        ConsumerRecord<String, String> notifications = records().getFirst();
+        assertThat(notifications.key()).isEqualTo("notifications");
+        assertThat(header(notifications, "ce_type")).isEqualTo("migration.state.changed");
+        assertThat(header(notifications, "ce_subject")).isEqualTo("notifications");
+        JsonNode switched = JsonMapper.builder().build().readTree(notifications.value());
+        assertThat(switched.propertyNames()).containsExactly("capability", "version", "mode", "changeId",
+                "changedAt", "changedBy", "history");
+        assertThat(switched.path("capability").asString()).isEqualTo("notifications");
+        assertThat(switched.path("version").asLong()).isEqualTo(1);
+        assertThat(switched.path("mode").asString()).isEqualTo("SERVICE");
+        assertThat(switched.path("changeId").asString()).isEqualTo(header(notifications, "ce_id"));
+        assertThat(switched.path("history").get(0).path("aspect").asString()).isEqualTo("mode");
+        assertThat(switched.path("history").get(0).path("to").path("mode").asString()).isEqualTo("SERVICE");
     }
 
     private List<ConsumerRecord<String, String>> records() {
@@ -186,6 +235,12 @@ class MigrationStateReplicationIntegrationTests {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
+    private static List<Map<String, Object>> history(GatewayInstance gateway) {
+        return gateway.admin().client().get().uri("/admin/migration/history").exchange().expectStatus().isOk()
+                .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
     private static Map<String, Object> view(GatewayInstance gateway) {
         return gateway.admin().client().get().uri("/admin/migration").exchange().expectStatus().isOk()
                 .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
@@ -198,6 +253,7 @@ class MigrationStateReplicationIntegrationTests {
                 "strangler.migration.topic", topic,
                 FakeBackend.discoveryProperty("monolith"), monolith.url(),
                 FakeBackend.discoveryProperty("user-service"), userService.url(),
-                FakeBackend.discoveryProperty("order-service"), orderService.url()));
+                FakeBackend.discoveryProperty("order-service"), orderService.url(),
+                FakeBackend.discoveryProperty("notification-service"), notificationService.url()));
     }
 }
