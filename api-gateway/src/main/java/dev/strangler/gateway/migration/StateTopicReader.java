@@ -267,9 +267,9 @@ final class StateTopicReader implements SmartLifecycle {
                 return current;
             }
             if (!next.fits(capability.get())) {
-                log.error("Migration state record of {} at offset {} of {} has neither reads and writes nor a mode "
-                        + "that fits the capability, kept the previous state", next.capability(), record.offset(),
-                        properties.topic());
+                log.error("Migration state record of {} at offset {} of {} does not fit the capability (routed: "
+                        + "reads and writes; a switch: only a mode), kept the previous state", next.capability(),
+                        record.offset(), properties.topic());
                 return current;
             }
             CapabilityState previous = current.of(capability.get());

@@ -10,9 +10,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,6 +214,43 @@ class MigrationStateReplicationIntegrationTests {
         assertThat(switched.path("changeId").asString()).isEqualTo(header(notifications, "ce_id"));
         assertThat(switched.path("history").get(0).path("aspect").asString()).isEqualTo("mode");
         assertThat(switched.path("history").get(0).path("to").path("mode").asString()).isEqualTo("SERVICE");
+    }
+
+    @Test
+    void recordThatDoesNotFitItsCapabilityShouldBeIgnoredByEveryGateway() throws Exception {
+        first.admin().modeTo("notifications", "SERVICE");
+        // Reads and writes for a switch, a mode for a routed capability, and a capability no gateway knows yet.
+        publish("notifications", """
+                {"capability":"notifications","version":2,"reads":"MONOLITH","percent":null,"writes":"MONOLITH",\
+                "changeId":"x-1","changedAt":"2026-11-24T10:00:00Z","changedBy":"intruder","history":[]}""");
+        publish("users", """
+                {"capability":"users","version":1,"mode":"SERVICE","changeId":"x-2",\
+                "changedAt":"2026-11-24T10:00:00Z","changedBy":"intruder","history":[]}""");
+        publish("payments", """
+                {"capability":"payments","version":1,"mode":"SERVICE","changeId":"x-3",\
+                "changedAt":"2026-11-24T10:00:00Z","changedBy":"intruder","history":[]}""");
+        // A change after them: once a gateway has applied it, it has read past the three records.
+        first.admin().readsTo("orders", "SHADOW");
+
+        for (GatewayInstance gateway : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(gateway.bean(MigrationStateStore.class)
+                    .current().of(Capability.ORDERS).reads()).isEqualTo(ReadMode.SHADOW));
+            MigrationState state = gateway.bean(MigrationStateStore.class).current();
+            assertThat(state.of(Capability.NOTIFICATIONS).mode()).isEqualTo(SwitchMode.SERVICE);
+            assertThat(state.of(Capability.NOTIFICATIONS).changedBy()).isEqualTo("admin");
+            assertThat(state.of(Capability.USERS).reads()).isEqualTo(ReadMode.MONOLITH);
+            assertThat(state.of(Capability.USERS).version()).isZero();
+        }
+        assertThat(view(first)).isEqualTo(view(second));
+    }
+
+    private void publish(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        }
     }
 
     private List<ConsumerRecord<String, String>> records() {
