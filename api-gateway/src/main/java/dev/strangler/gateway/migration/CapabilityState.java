@@ -73,8 +73,11 @@ public record CapabilityState(String capability, long version, ReadMode reads, I
         return isSwitch() ? "mode=" + mode : "reads=" + readSetting() + " writes=" + writes;
     }
 
-    /** The share of reads the service answers: what the migration dashboard plots. */
+    /** The share of reads the service answers: what the migration dashboard plots; 0 for a switch, which has none. */
     public int serviceReadPercent() {
+        if (reads == null) {
+            return 0;
+        }
         return switch (reads) {
             case MONOLITH, SHADOW -> 0;
             case CANARY -> percent;

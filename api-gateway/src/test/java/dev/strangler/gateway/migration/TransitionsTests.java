@@ -132,6 +132,7 @@ class TransitionsTests {
         assertThat(back.version()).isEqualTo(2);
         assertThat(back.reads()).isNull();
         assertThat(back.writes()).isNull();
+        assertThat(back.serviceReadPercent()).isZero();
         assertThat(back.history()).extracting(Change::capability, Change::version, Change::aspect, Change::from,
                         Change::to)
                 .containsExactly(
