@@ -5,7 +5,7 @@ import org.springframework.cloud.contract.spec.Contract
 Contract.make {
     description '''
 The audit trail: every change of every capability, newest first, with who moved which side from what to what and
-when.
+when (a switch such as notifications has one side, its mode).
 '''
     request {
         method GET()
@@ -33,9 +33,9 @@ when.
         ])
         bodyMatchers {
             jsonPath('$', byType { minOccurrence(1) })
-            jsonPath('$[0].capability', byRegex('users|orders'))
+            jsonPath('$[0].capability', byRegex('users|orders|notifications'))
             jsonPath('$[0].version', byType())
-            jsonPath('$[0].aspect', byRegex('reads|writes'))
+            jsonPath('$[0].aspect', byRegex('reads|writes|mode'))
             jsonPath('$[0].from.mode', byRegex('MONOLITH|SHADOW|CANARY|SERVICE'))
             jsonPath('$[0].to.mode', byRegex('MONOLITH|SHADOW|CANARY|SERVICE'))
             jsonPath('$[0].by', byRegex(nonBlank()))

@@ -6,7 +6,7 @@ Contract.make {
     description '''
 The operator reads where each capability's traffic goes: once the gateway has read its state from Kafka, every
 migratable capability is listed with the service that takes it over, who answers its reads, who owns its writes,
-and how many changes it has seen.
+and how many changes it has seen. A switch (notifications) has one mode instead of reads and writes.
 '''
     request {
         method GET()
@@ -41,6 +41,14 @@ and how many changes it has seen.
                                 version   : 2,
                                 changedAt : '2026-11-24T10:15:30.123456Z',
                                 changedBy : 'admin'
+                        ],
+                        notifications: [
+                                capability: 'notifications',
+                                service   : 'notification-service',
+                                mode      : 'MONOLITH',
+                                version   : 2,
+                                changedAt : '2026-11-24T10:15:30.123456Z',
+                                changedBy : 'admin'
                         ]
                 ]
         )
@@ -49,6 +57,8 @@ and how many changes it has seen.
             jsonPath('$.capabilities.users.changedAt', byRegex(iso8601WithOffset()))
             jsonPath('$.capabilities.orders.version', byType())
             jsonPath('$.capabilities.orders.changedAt', byRegex(iso8601WithOffset()))
+            jsonPath('$.capabilities.notifications.version', byType())
+            jsonPath('$.capabilities.notifications.changedAt', byRegex(iso8601WithOffset()))
         }
     }
 }

@@ -146,6 +146,8 @@ class GatewayFacadeIntegrationTests {
                 .contains("strangler_requests_total{application=\"api-gateway\",backend=\"monolith\",capability=\"orders\",operation=\"write\",outcome=\"success\"}")
                 .contains("strangler_migration_mode{application=\"api-gateway\",capability=\"users\",mode=\"MONOLITH\",operation=\"read\"} 1.0")
                 .contains("strangler_migration_percent{application=\"api-gateway\",capability=\"orders\"} 0.0")
+                .contains("strangler_migration_mode{application=\"api-gateway\",capability=\"notifications\",mode=\"MONOLITH\",operation=\"mode\"} 1.0")
+                .contains("strangler_migration_mode{application=\"api-gateway\",capability=\"notifications\",mode=\"SERVICE\",operation=\"mode\"} 0.0")
                 .contains("spring_cloud_gateway_requests_seconds")
                 .contains("jvm_memory_used_bytes");
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param capability the capability label
  * @param version the capability's version after the change
- * @param aspect {@code reads} or {@code writes}
+ * @param aspect {@code reads} or {@code writes}, or {@code mode} for a switch
  * @param from the setting before
  * @param to the setting after
  * @param by the admin user who made it

@@ -1,5 +1,6 @@
 package dev.strangler.gateway.migration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.strangler.gateway.routing.Capability;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operator's handle on the migration: see where each capability's traffic goes, move reads and writes, and read
- * the audit trail. Changes block on Kafka, so they run off the event loop.
+ * The operator's handle on the migration: see where each capability's traffic goes, move reads and writes (or flip a
+ * switch's one mode), and read the audit trail. Changes block on Kafka, so they run off the event loop.
  */
 @RestController
 @RequestMapping("/admin/migration")
@@ -56,6 +57,13 @@ class MigrationAdminController {
         return change(target, () -> store.changeWrites(target, request.toSetting(), admin.getName()));
     }
 
+    @PutMapping("/{capability}")
+    Mono<ResponseEntity<CapabilityView>> changeMode(@PathVariable String capability,
+                                                    @RequestBody SettingRequest request, Principal admin) {
+        Capability target = capability(capability);
+        return change(target, () -> store.changeMode(target, request.toSetting(), admin.getName()));
+    }
+
     @GetMapping("/history")
     List<Change> history() {
         MigrationState state = store.current();
@@ -80,7 +88,8 @@ class MigrationAdminController {
     }
 
     /**
-     * A requested setting: {@code {"mode":"CANARY","percent":25}} for reads, {@code {"mode":"SERVICE"}} for writes.
+     * A requested setting: {@code {"mode":"CANARY","percent":25}} for reads, {@code {"mode":"SERVICE"}} for writes
+     * and for a switch.
      *
      * @param mode the mode to move to
      * @param percent the canary percent, only with {@code CANARY}
@@ -103,22 +112,30 @@ class MigrationAdminController {
     }
 
     /**
-     * One capability's routing as the admin API shows it.
+     * One capability's routing as the admin API shows it: reads and writes for a routed capability, the mode for a
+     * switch.
      *
      * @param capability its label
      * @param service the service that takes it over
-     * @param reads who answers reads
-     * @param writes who owns writes
+     * @param reads who answers reads; absent for a switch
+     * @param writes who owns writes; absent for a switch
+     * @param mode who does the work of a switch ({@code MONOLITH} or {@code SERVICE}); absent for a routed capability
      * @param version how many changes it has seen
      * @param changedAt when it last changed
      * @param changedBy who last changed it
      */
-    record CapabilityView(String capability, String service, Setting reads, Setting writes, long version,
+    record CapabilityView(String capability, String service, @JsonInclude(JsonInclude.Include.NON_NULL) Setting reads,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Setting writes,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) SwitchMode mode, long version,
                           Instant changedAt, String changedBy) {
 
         static CapabilityView of(Capability capability, CapabilityState state) {
+            if (state.isSwitch()) {
+                return new CapabilityView(capability.label(), capability.service(), null, null, state.mode(),
+                        state.version(), state.changedAt(), state.changedBy());
+            }
             return new CapabilityView(capability.label(), capability.service(), state.readSetting(),
-                    state.writeSetting(), state.version(), state.changedAt(), state.changedBy());
+                    state.writeSetting(), null, state.version(), state.changedAt(), state.changedBy());
         }
     }
 }

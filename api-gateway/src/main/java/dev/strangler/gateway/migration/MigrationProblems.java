@@ -29,6 +29,11 @@ class MigrationProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail noSuchSetting(NoSuchSettingException ex) {
+        return problem(HttpStatus.NOT_FOUND, "no-such-setting", "No such setting", ex.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail refused(TransitionRefusedException ex) {
         return problem(HttpStatus.CONFLICT, "transition-refused", "Transition refused", ex.getMessage());
     }

@@ -23,8 +23,7 @@ final class MigrationStateHealth implements HealthIndicator {
                 "reading the migration.state topic");
         for (Capability capability : Capability.migratable()) {
             CapabilityState of = state.of(capability);
-            health.withDetail(capability.label(), "reads=" + of.readSetting() + " writes=" + of.writes()
-                    + " version=" + of.version());
+            health.withDetail(capability.label(), of.describe() + " version=" + of.version());
         }
         return health.build();
     }

@@ -52,10 +52,12 @@ public class MigrationStateStore {
     }
 
     CapabilityState changeReads(Capability capability, Setting requested, String by) {
+        requireRouted(capability, "reads");
         return change(capability, (current, changeId, at) -> Transitions.changeReads(current, requested, changeId, by, at));
     }
 
     CapabilityState changeWrites(Capability capability, Setting requested, String by) {
+        requireRouted(capability, "writes");
         return change(capability, (current, changeId, at) -> {
             CapabilityState next = Transitions.changeWrites(current, requested, changeId, by, at);
             if (next.writes() == WriteMode.SERVICE && current.writes() != WriteMode.SERVICE
@@ -65,6 +67,30 @@ public class MigrationStateStore {
             }
             return next;
         });
+    }
+
+    CapabilityState changeMode(Capability capability, Setting requested, String by) {
+        if (capability.isRouted()) {
+            throw new NoSuchSettingException(capability.label() + " has no single mode: its reads and writes move "
+                    + "apart (PUT /admin/migration/" + capability.label() + "/reads or /writes)");
+        }
+        return change(capability, (current, changeId, at) -> {
+            CapabilityState next = Transitions.changeMode(current, requested, changeId, by, at);
+            if (next.mode() == SwitchMode.SERVICE && current.mode() != SwitchMode.SERVICE
+                    && !registered.test(capability.service())) {
+                throw new TransitionRefusedException(capability.service() + " has no registered instance, so the "
+                        + "work of " + capability.label() + " would be left undone: start it (and let it register) "
+                        + "first");
+            }
+            return next;
+        });
+    }
+
+    private static void requireRouted(Capability capability, String aspect) {
+        if (!capability.isRouted()) {
+            throw new NoSuchSettingException(capability.label() + " has no " + aspect + ": it is one switch, "
+                    + "changed with PUT /admin/migration/" + capability.label() + " {\"mode\":\"MONOLITH|SERVICE\"}");
+        }
     }
 
     private CapabilityState change(Capability capability, Transition transition) {
@@ -89,7 +115,7 @@ public class MigrationStateStore {
             if (!changeId.equals(applied.changeId())) {
                 throw new ConcurrentChangeException("Another change of " + capability.label() + " by "
                         + applied.changedBy() + " was recorded after this one and is now in force: "
-                        + "reads=" + applied.readSetting() + ", writes=" + applied.writes());
+                        + applied.describe());
             }
             Change change = applied.history().getFirst();
             log.info("Migration change by {}: {} {} {} -> {} (version {})", change.by(), capability.label(),
@@ -99,7 +125,7 @@ public class MigrationStateStore {
     }
 
     private RecordMetadata publish(CapabilityState state) {
-        String value = json.writeValueAsString(state);
+        String value = json.writeValueAsString(state.topicValue());
         var record = new ProducerRecord<>(properties.topic(), null, state.capability(), value, List.of(
                 header("ce_specversion", "1.0"),
                 header("ce_id", state.changeId()),

@@ -266,6 +266,12 @@ final class StateTopicReader implements SmartLifecycle {
                 log.debug("Ignoring state of unknown capability {} at offset {}", next.capability(), record.offset());
                 return current;
             }
+            if (!next.fits(capability.get())) {
+                log.error("Migration state record of {} at offset {} of {} does not fit the capability (routed: "
+                        + "reads and writes; a switch: only a mode), kept the previous state", next.capability(),
+                        record.offset(), properties.topic());
+                return current;
+            }
             CapabilityState previous = current.of(capability.get());
             if (current.loaded() && next.version() != previous.version() + 1) {
                 log.warn("Capability {} went from version {} to {}: two changes raced and the later one in the log "
@@ -289,8 +295,8 @@ final class StateTopicReader implements SmartLifecycle {
         var parts = new StringBuilder();
         Capability.migratable().forEach(capability -> {
             CapabilityState of = state.of(capability);
-            parts.append(capability.label()).append(" reads=").append(of.readSetting()).append(" writes=")
-                    .append(of.writes()).append(" v").append(of.version()).append("; ");
+            parts.append(capability.label()).append(' ').append(of.describe()).append(" v").append(of.version())
+                    .append("; ");
         });
         return parts.toString().strip();
     }

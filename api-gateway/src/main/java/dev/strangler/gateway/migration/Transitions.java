@@ -71,6 +71,27 @@ final class Transitions {
         return current.next(current.reads(), current.percent(), mode, "writes", from, to, changeId, by, at);
     }
 
+    /**
+     * The state of a switch after moving its one mode, the same state when nothing changes. Either way is always
+     * allowed: a switch has no reads and writes to keep in step.
+     *
+     * @throws InvalidSettingException for a mode that is not valid anywhere, or a percent (400)
+     */
+    static CapabilityState changeMode(CapabilityState current, Setting requested, String changeId, String by,
+                                      Instant at) {
+        SwitchMode mode = parse(SwitchMode.class, requested.mode(), current.capability());
+        if (requested.percent() != null) {
+            throw new InvalidSettingException(current.capability() + " is switched as a whole, never canaried: "
+                    + "percent does not apply");
+        }
+        Setting from = current.modeSetting();
+        Setting to = Setting.of(mode);
+        if (from.equals(to)) {
+            return current;
+        }
+        return current.next(mode, from, to, changeId, by, at);
+    }
+
     private static <E extends Enum<E>> E parse(Class<E> modes, String requested, String what) {
         if (requested == null || requested.isBlank()) {
             throw new InvalidSettingException("mode is required: one of " + names(modes));

@@ -51,7 +51,7 @@ final class Reconciler implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        for (Capability capability : Capability.migratable()) {
+        for (Capability capability : Capability.routed()) {
             Gauge.builder("strangler.reconciliation.drift", latest,
                             reports -> Optional.ofNullable(reports.get(capability)).map(ReconciliationReport::drift)
                                     .orElse(-1))
@@ -137,7 +137,7 @@ final class Reconciler implements SmartLifecycle {
 
     /** Every capability whose service is registered, compared one after the other. */
     private Mono<Void> reconcileRegistered() {
-        return Flux.fromIterable(Capability.migratable())
+        return Flux.fromIterable(Capability.routed())
                 .filterWhen(capability -> discovery.getInstances(capability.service()).hasElements())
                 .concatMap(this::reconcile)
                 .then();

@@ -47,7 +47,8 @@ class ReconciliationController {
     }
 
     private static Capability capability(String label) {
-        return Capability.byLabel(label).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        // A switch (notifications) has no data of its own to compare.
+        return Capability.byLabel(label).filter(Capability::isRouted).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No capability '" + label + "'"));
     }
 }

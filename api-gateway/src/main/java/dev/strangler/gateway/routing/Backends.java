@@ -25,7 +25,7 @@ class Backends {
     Backends(CircuitBreakerRegistry breakers, MeterRegistry meters) {
         this.breakers = breakers;
         this.meters = meters;
-        Capability.migratable().forEach(capability -> breaker(capability.service()));
+        Capability.routed().forEach(capability -> breaker(capability.service()));
         breaker(RouteDecision.MONOLITH);
     }
 

@@ -7,18 +7,24 @@ import java.util.Optional;
 
 /**
  * A slice of the shop that moves from the monolith to a service as a whole; everything else stays with the monolith.
+ * Most are routed: the gateway sends their HTTP paths, reads and writes separately, to the monolith or the service.
+ * {@link #NOTIFICATIONS} is a switch instead: no path belongs to it, and the monolith and notification-service follow
+ * its one mode to decide which of them sends the e-mails (ADR 0027).
  */
 public enum Capability {
 
-    USERS("user-service"), ORDERS("order-service"), OTHER(null);
+    USERS("user-service", true), ORDERS("order-service", true), NOTIFICATIONS("notification-service", false),
+    OTHER(null, false);
 
     private static final String USERS_PATH = "/api/users";
     private static final String ORDERS_PATH = "/api/orders";
 
     private final String service;
+    private final boolean routed;
 
-    Capability(String service) {
+    Capability(String service, boolean routed) {
         this.service = service;
+        this.routed = routed;
     }
 
     /** The capability a request path belongs to; a user's order history belongs to orders, not users. */
@@ -34,12 +40,23 @@ public enum Capability {
         return afterId > USERS_PATH.length() + 1 && isUnder(path.substring(afterId), "/orders") ? ORDERS : USERS;
     }
 
-    /** The capabilities that can move to a service; {@link #OTHER} always stays with the monolith. */
+    /**
+     * The capabilities that can move to a service, each a record of the migration state; {@link #OTHER} always stays
+     * with the monolith.
+     */
     public static List<Capability> migratable() {
         return Arrays.stream(values()).filter(capability -> capability.service != null).toList();
     }
 
-    /** The migratable capability with this label ({@code users}, {@code orders}), if there is one. */
+    /** The migratable capabilities whose HTTP paths the gateway routes, with their reads and writes moving apart. */
+    public static List<Capability> routed() {
+        return Arrays.stream(values()).filter(Capability::isRouted).toList();
+    }
+
+    /**
+     * The migratable capability with this label ({@code users}, {@code orders}, {@code notifications}), if there is
+     * one.
+     */
     public static Optional<Capability> byLabel(String label) {
         return migratable().stream().filter(capability -> capability.label().equals(label)).findFirst();
     }
@@ -66,6 +83,11 @@ public enum Capability {
             throw new IllegalStateException(this + " is served by the monolith only");
         }
         return service;
+    }
+
+    /** Whether the gateway routes this capability's paths (reads and writes); false for a switch and for OTHER. */
+    public boolean isRouted() {
+        return routed;
     }
 
     /** The name used in metrics, logs, the admin API and the migration.state topic. */

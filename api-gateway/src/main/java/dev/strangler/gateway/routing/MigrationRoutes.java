@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The facade's routes: one per migratable capability, routed by the migration state, and everything else to the
+ * The facade's routes: one per routed capability, routed by the migration state, and everything else to the
  * monolith. Routes defined in configuration (for example a benchmark's plain route) come before the catch-all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +24,7 @@ class MigrationRoutes {
                                  Backends backends, RoutingProperties properties) {
         var forwarding = new BackendForwarding(backends, properties.serviceReadTimeout());
         RouteLocatorBuilder.Builder builder = routes.routes();
-        for (Capability capability : Capability.migratable()) {
+        for (Capability capability : Capability.routed()) {
             var decision = new MigrationDecision(capability, state, shadow);
             builder.route(capability.label(), route -> route.order(-1)
                     .predicate(exchange -> Capability.of(exchange.getRequest().getPath().value()) == capability)

@@ -48,7 +48,7 @@ final class ShadowReports {
     ShadowReports(MeterRegistry meters, Comparison comparison, int kept) {
         this.comparison = comparison;
         this.kept = kept;
-        for (Capability capability : Capability.migratable()) {
+        for (Capability capability : Capability.routed()) {
             var byResult = new EnumMap<Result, Counter>(Result.class);
             for (Result result : Result.values()) {
                 byResult.put(result, Counter.builder("strangler.shadow.comparisons")

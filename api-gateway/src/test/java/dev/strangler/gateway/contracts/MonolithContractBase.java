@@ -24,17 +24,21 @@ abstract class MonolithContractBase {
 
     static final FakeBackend monolith = FakeBackend.start("monolith");
     static final FakeBackend userService = FakeBackend.start("user-service");
+    // Never proxied: notifications may move to SERVICE only while discovery lists notification-service.
+    static final FakeBackend notificationService = FakeBackend.start("notification-service");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         monolith.registerIn(registry);
         userService.registerIn(registry);
+        notificationService.registerIn(registry);
     }
 
     @AfterAll
     static void stopBackends() {
         monolith.close();
         userService.close();
+        notificationService.close();
     }
 
     @Autowired
@@ -58,5 +62,11 @@ abstract class MonolithContractBase {
     void usersReadsMovedToCanary() {
         stateTopic.markEnd();
         admin.canary("users", 40);
+    }
+
+    /** Trigger of {@code shouldAnnounceNotificationsMovedToTheService}. */
+    void notificationsMovedToTheService() {
+        stateTopic.markEnd();
+        admin.modeTo("notifications", "SERVICE");
     }
 }

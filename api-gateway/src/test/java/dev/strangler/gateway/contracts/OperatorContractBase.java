@@ -24,17 +24,21 @@ abstract class OperatorContractBase {
     // Nothing here is proxied, but writes move to a service only while discovery lists it.
     static final FakeBackend monolith = FakeBackend.start("monolith");
     static final FakeBackend userService = FakeBackend.start("user-service");
+    // Never proxied: notifications may move to SERVICE only while discovery lists notification-service.
+    static final FakeBackend notificationService = FakeBackend.start("notification-service");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         monolith.registerIn(registry);
         userService.registerIn(registry);
+        notificationService.registerIn(registry);
     }
 
     @AfterAll
     static void stopBackends() {
         monolith.close();
         userService.close();
+        notificationService.close();
     }
 
     @LocalServerPort

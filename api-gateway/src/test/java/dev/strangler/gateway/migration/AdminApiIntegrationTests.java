@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayIntegrationTest
 class AdminApiIntegrationTests {
 
+    // Neither order-service nor notification-service is listed in discovery here: moving to them is refused.
     static final FakeBackend monolith = FakeBackend.start("monolith");
     static final FakeBackend users = FakeBackend.start("user-service");
 
@@ -52,7 +53,7 @@ class AdminApiIntegrationTests {
 
     @BeforeEach
     void startFromTheMonolith() {
-        admin = new Admin(client).awaitLoaded().reset("users").reset("orders");
+        admin = new Admin(client).awaitLoaded().reset("users").reset("orders").modeTo("notifications", "MONOLITH");
     }
 
     @Test
@@ -68,8 +69,15 @@ class AdminApiIntegrationTests {
                 .jsonPath("$.capabilities.users.reads.percent").isEqualTo(25)
                 .jsonPath("$.capabilities.users.writes.mode").isEqualTo("MONOLITH")
                 .jsonPath("$.capabilities.users.changedBy").isEqualTo("admin")
+                .jsonPath("$.capabilities.users.mode").doesNotExist()
                 .jsonPath("$.capabilities.orders.service").isEqualTo("order-service")
-                .jsonPath("$.capabilities.orders.reads.mode").isEqualTo("MONOLITH");
+                .jsonPath("$.capabilities.orders.reads.mode").isEqualTo("MONOLITH")
+                .jsonPath("$.capabilities.notifications.capability").isEqualTo("notifications")
+                .jsonPath("$.capabilities.notifications.service").isEqualTo("notification-service")
+                .jsonPath("$.capabilities.notifications.mode").isEqualTo("MONOLITH")
+                .jsonPath("$.capabilities.notifications.version").isEqualTo(0)
+                .jsonPath("$.capabilities.notifications.reads").doesNotExist()
+                .jsonPath("$.capabilities.notifications.writes").doesNotExist();
     }
 
     @Test
@@ -157,6 +165,88 @@ class AdminApiIntegrationTests {
     }
 
     @Test
+    void changingNotificationsWithoutOrWithWrongCredentialsShouldGet401ProblemsAndChangeNothing() {
+        long version = version("notifications");
+
+        client.put().uri("/admin/migration/notifications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":\"MONOLITH\"}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        client.put().uri("/admin/migration/notifications").headers(headers -> headers.setBasicAuth("admin", "guess"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"mode\":\"SERVICE\"}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+
+        assertThat(version("notifications")).isEqualTo(version);
+    }
+
+    @ParameterizedTest(name = "PUT /admin/migration/{0} {1} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "notifications        | {\"mode\":\"HALFWAY\"}                | unknown notifications mode 'HALFWAY': one of MONOLITH, SERVICE | 400",
+            "notifications        | {\"mode\":\"CANARY\",\"percent\":10}  | unknown notifications mode 'CANARY'                            | 400",
+            "notifications        | {\"mode\":\"SHADOW\"}                 | unknown notifications mode 'SHADOW'                            | 400",
+            "notifications        | {\"mode\":\"MONOLITH\",\"percent\":0} | percent does not apply                                         | 400",
+            "notifications        | {}                                    | mode is required                                               | 400",
+            "notifications        | {\"mode\":null}                       | mode is required                                               | 400",
+            "notifications/reads  | {\"mode\":\"SERVICE\"}                | notifications has no reads: it is one switch                   | 404",
+            "notifications/writes | {\"mode\":\"SERVICE\"}                | notifications has no writes: it is one switch                  | 404",
+            "users                | {\"mode\":\"SERVICE\"}                | users has no single mode                                       | 404",
+            "notifications        | {\"mode\":\"SERVICE\"}                | notification-service has no registered instance               | 409"})
+    void invalidNotificationsChangesShouldBeRefusedWithAProblemThatSaysWhyAndChangeNothing(String path, String body,
+                                                                                            String why, int status) {
+        long notifications = version("notifications");
+        long users = version("users");
+
+        admin.client().put().uri("/admin/migration/" + path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(why));
+        assertThat(version("notifications")).isEqualTo(notifications);
+        assertThat(version("users")).isEqualTo(users);
+        assertThat(store.current().of(dev.strangler.gateway.routing.Capability.NOTIFICATIONS).mode())
+                .isEqualTo(SwitchMode.MONOLITH);
+    }
+
+    @Test
+    void malformedNotificationsBodiesShouldGet400Problems() {
+        long version = version("notifications");
+
+        admin.client().put().uri("/admin/migration/notifications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+        admin.client().put().uri("/admin/migration/notifications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":\"SERVICE\",\"percent\":\"half\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+        admin.client().put().uri("/admin/migration/notifications").contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("SERVICE").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(415);
+
+        assertThat(version("notifications")).isEqualTo(version);
+    }
+
+    @Test
+    void notificationsShouldHaveNoShadowReportOrReconciliation() {
+        admin.client().get().uri("/admin/migration/notifications/mismatches").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+        admin.client().post().uri("/admin/migration/notifications/reconciliation").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
     void readsShouldNotLeaveTheServiceWhileWritesAreThere() {
         admin.readsTo("users", "SERVICE").writesTo("users", "SERVICE");
 
@@ -209,7 +299,14 @@ class AdminApiIntegrationTests {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
-                        .contains("No capability 'payments'").contains("users").contains("orders"));
+                        .contains("No capability 'payments'").contains("users").contains("orders")
+                        .contains("notifications"));
+        admin.client().put().uri("/admin/migration/payments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":\"SERVICE\"}").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                        .contains("No capability 'payments'"));
         admin.client().get().uri("/admin/migration/payments/mismatches").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -120,6 +120,48 @@ class TransitionsTests {
         assertThat(state.history().getFirst().version()).isEqualTo(state.version());
     }
 
+    @Test
+    void switchShouldFlipBothWaysAndRecordEachFlipAsAModeChange() {
+        var monolith = CapabilityState.initial(Capability.NOTIFICATIONS);
+        var service = mode(monolith, "service", null);
+        var back = mode(service, "MONOLITH", null);
+
+        assertThat(monolith.mode()).isEqualTo(SwitchMode.MONOLITH);
+        assertThat(service.mode()).isEqualTo(SwitchMode.SERVICE);
+        assertThat(back.mode()).isEqualTo(SwitchMode.MONOLITH);
+        assertThat(back.version()).isEqualTo(2);
+        assertThat(back.reads()).isNull();
+        assertThat(back.writes()).isNull();
+        assertThat(back.serviceReadPercent()).isZero();
+        assertThat(back.history()).extracting(Change::capability, Change::version, Change::aspect, Change::from,
+                        Change::to)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("notifications", 2L, "mode", new Setting("SERVICE", null),
+                                new Setting("MONOLITH", null)),
+                        org.assertj.core.groups.Tuple.tuple("notifications", 1L, "mode", new Setting("MONOLITH", null),
+                                new Setting("SERVICE", null)));
+        assertThat(mode(back, "MONOLITH", null)).isSameAs(back);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "null", value = {
+            "CANARY   | null | unknown notifications mode 'CANARY': one of MONOLITH, SERVICE",
+            "SHADOW   | null | unknown notifications mode 'SHADOW'",
+            "null     | null | mode is required: one of MONOLITH, SERVICE",
+            "' '      | null | mode is required",
+            "SERVICE  | 50   | percent does not apply"})
+    void switchShouldRefuseWhatIsNotAMode(String mode, Integer percent, String why) {
+        var monolith = CapabilityState.initial(Capability.NOTIFICATIONS);
+
+        assertThatThrownBy(() -> mode(monolith, mode, percent))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(why);
+    }
+
+    private static CapabilityState mode(CapabilityState current, String mode, Integer percent) {
+        return Transitions.changeMode(current, new Setting(mode, percent), "id", "ops", NOW);
+    }
+
     private static CapabilityState reads(CapabilityState current, String mode, Integer percent) {
         return Transitions.changeReads(current, new Setting(mode, percent), "id", "ops", NOW);
     }

@@ -30,13 +30,30 @@ class CapabilityTests {
     }
 
     @Test
-    void onlyUsersAndOrdersShouldBeMigratableEachToItsService() {
-        assertThat(Capability.migratable()).containsExactly(Capability.USERS, Capability.ORDERS);
+    void usersOrdersAndNotificationsShouldBeMigratableEachToItsService() {
+        assertThat(Capability.migratable()).containsExactly(Capability.USERS, Capability.ORDERS,
+                Capability.NOTIFICATIONS);
         assertThat(Capability.USERS.service()).isEqualTo("user-service");
         assertThat(Capability.ORDERS.service()).isEqualTo("order-service");
+        assertThat(Capability.NOTIFICATIONS.service()).isEqualTo("notification-service");
         assertThat(Capability.byLabel("orders")).contains(Capability.ORDERS);
+        assertThat(Capability.byLabel("notifications")).contains(Capability.NOTIFICATIONS);
         assertThat(Capability.byLabel("other")).isEmpty();
         assertThat(Capability.byLabel("USERS")).isEmpty();
+    }
+
+    @Test
+    void onlyUsersAndOrdersShouldBeRouted() {
+        assertThat(Capability.routed()).containsExactly(Capability.USERS, Capability.ORDERS);
+        assertThat(Capability.NOTIFICATIONS.isRouted()).isFalse();
+        assertThat(Capability.OTHER.isRouted()).isFalse();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/notifications", "/api/notifications/1",
+            "/notifications", "/admin/migration/notifications"})
+    void noPathShouldBelongToNotifications(String path) {
+        assertThat(Capability.of(path)).isEqualTo(Capability.OTHER);
     }
 
     @Test

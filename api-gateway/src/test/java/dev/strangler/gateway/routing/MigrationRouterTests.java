@@ -83,6 +83,6 @@ class MigrationRouterTests {
 
     private static MigrationState state(ReadMode reads, Integer percent, WriteMode writes) {
         return new MigrationState(true, Map.of(Capability.USERS, new CapabilityState("users", 1, reads, percent,
-                writes, "id", null, "ops", List.of())));
+                writes, null, "id", null, "ops", List.of())));
     }
 }

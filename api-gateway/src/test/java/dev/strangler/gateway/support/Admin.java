@@ -44,6 +44,17 @@ public final class Admin {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
+    /** Changes a switch's one mode ({@code PUT /admin/migration/notifications}). */
+    public WebTestClient.ResponseSpec mode(String capability, String body) {
+        return client.put().uri("/admin/migration/{capability}", capability)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    public Admin modeTo(String capability, String mode) {
+        ok(mode(capability, "{\"mode\":\"" + mode + "\"}"));
+        return this;
+    }
+
     /** Moves reads (and writes, first, when they are on the service) back to the monolith. */
     public Admin reset(String capability) {
         ok(writes(capability, "{\"mode\":\"MONOLITH\"}"));
