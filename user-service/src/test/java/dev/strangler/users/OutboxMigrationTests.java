@@ -8,15 +8,22 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The outbox migrations are messaging-support's files, copied unchanged (ADR 0014, 0026). */
 class OutboxMigrationTests {
 
     @Test
     void userServicesOutboxMigrationIsMessagingSupportsTableUnchanged() throws IOException {
-        String shipped = new ClassPathResource("dev/strangler/messaging/outbox/event_outbox.postgresql.sql")
-                .getContentAsString(StandardCharsets.UTF_8);
-        String migration = new ClassPathResource("db/migration/V2__event_outbox.sql")
-                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text("db/migration/V2__event_outbox.sql"))
+                .isEqualTo(text("dev/strangler/messaging/outbox/event_outbox.postgresql.sql"));
+    }
 
-        assertThat(migration).isEqualTo(shipped);
+    @Test
+    void userServicesHeadersMigrationIsMessagingSupportsColumnUnchanged() throws IOException {
+        assertThat(text("db/migration/V3__event_outbox_headers.sql"))
+                .isEqualTo(text("dev/strangler/messaging/outbox/event_outbox_headers.postgresql.sql"));
+    }
+
+    private static String text(String resource) throws IOException {
+        return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
     }
 }

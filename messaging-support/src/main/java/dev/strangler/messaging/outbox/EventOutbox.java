@@ -6,6 +6,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,12 +45,39 @@ public class EventOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(String topic, String key, String type, String subject, Object payload) {
+        return append(topic, key, type, subject, payload, Map.of());
+    }
+
+    /**
+     * Appends one event that carries extra Kafka record headers next to its CloudEvents headers, for a fact that
+     * belongs to this one event rather than to its body (which of two senders already e-mailed it, say). The headers
+     * are stored with the row, so they are decided in the change's transaction like the body; the table needs the
+     * column of {@code event_outbox_headers.postgresql.sql} for a non-empty map.
+     *
+     * @param headers header names to text values; names must not be CloudEvents headers, which the relay writes
+     * @return the event's {@code ce_id}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID append(String topic, String key, String type, String subject, Object payload,
+                       Map<String, String> headers) {
+        headers.forEach(EventOutbox::checkHeader);
         UUID id = UUID.randomUUID();
-        table.insert(id, topic, key, type, subject, json.writeValueAsString(payload));
+        table.insert(id, topic, key, type, subject, json.writeValueAsString(payload), headers);
         // The relay polls anyway; waking it after the commit only saves the wait for the next poll.
         if (!TransactionSynchronizationManager.getSynchronizations().contains(wakeRelay)) {
             TransactionSynchronizationManager.registerSynchronization(wakeRelay);
         }
         return id;
+    }
+
+    private static void checkHeader(String name, String value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.isBlank() || lower.startsWith("ce_") || lower.equals("content-type")) {
+            throw new IllegalArgumentException("Extra header '" + name + "' is not allowed: the relay writes the "
+                    + "CloudEvents headers itself");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("Extra header '" + name + "' has no value");
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,7 @@ final class OutboxPublisher implements DisposableBean {
 
     private ProducerRecord<String, String> record(Pending row) {
         var headers = CloudEventHeaders.of(row.eventId(), row.type(), source, row.createdAt(), row.subject());
+        row.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers);
     }
 

@@ -119,6 +119,34 @@ class EventOutboxIntegrationTests {
     }
 
     @Test
+    void extraHeadersArePublishedNextToTheCloudEventHeaders() {
+        UUID id = new TransactionTemplate(transactionManager).execute(status -> outbox.append(TOPIC, "43",
+                "thing.changed", "43", new ThingChanged(43, "Grace", Instant.now(), 0),
+                java.util.Map.of("strangler-notified-by", "monolith")));
+        UUID plain = append(new ThingChanged(44, "Linus", Instant.now(), 0));
+
+        try (var topic = new TopicReader(TestInfrastructure.kafka(), TOPIC)) {
+            var marked = await().atMost(Duration.ofSeconds(30)).until(() -> find(topic.poll(), id), found -> found != null);
+            var unmarked = await().atMost(Duration.ofSeconds(30)).until(() -> find(topic.poll(), plain), found -> found != null);
+
+            assertThat(CloudEventHeaders.text(marked.headers(), "strangler-notified-by")).isEqualTo("monolith");
+            assertThat(CloudEventHeaders.text(marked.headers(), "ce_type")).isEqualTo("thing.changed");
+            assertThat(marked.headers().headers("strangler-notified-by")).hasSize(1);
+            assertThat(CloudEventHeaders.text(unmarked.headers(), "strangler-notified-by")).isNull();
+        }
+    }
+
+    @Test
+    void extraHeaderThatWouldShadowACloudEventsHeaderIsRefusedAndNothingIsStored() {
+        for (String name : List.of("ce_type", "CE_SOURCE", "content-type", " ")) {
+            assertThatThrownBy(() -> new TransactionTemplate(transactionManager).execute(status -> outbox.append(
+                    TOPIC, "45", "thing.changed", "45", new ThingChanged(45, "x", Instant.now(), 0),
+                    java.util.Map.of(name, "spoofed")))).as(name).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from event_outbox", Integer.class)).isZero();
+    }
+
+    @Test
     void rolledBackEventIsNeverPublished() {
         UUID rolledBack = new TransactionTemplate(transactionManager).execute(status -> {
             UUID id = outbox.append(TOPIC, "7", "thing.changed", "7", new ThingChanged(7, "gone", Instant.now(), 1));

@@ -15,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The claim query the relay's guarantees rest on, run by two relays at once on real PostgreSQL: each key's rows go out
@@ -45,6 +47,10 @@ class OutboxTableIntegrationTests {
 
     /** One relay's transaction: its own connection, not committed until the test says so. */
     private OutboxTable relayTransaction() throws SQLException {
+        return relayTransaction(url);
+    }
+
+    private OutboxTable relayTransaction(String url) throws SQLException {
         Connection connection = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
         connection.setAutoCommit(false);
         connections.add(connection);
@@ -106,5 +112,37 @@ class OutboxTableIntegrationTests {
 
         assertThat(table.backlog().depth()).isOne();
         assertThat(table.backlog().oldestAge()).isBetween(Duration.ofSeconds(89), Duration.ofSeconds(91));
+    }
+
+    @Test
+    void extraHeadersAreKeptWithTheRowInTheirOrderAndRowsWithoutThemCarryNone() throws SQLException {
+        OutboxTable table = relayTransaction();
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("strangler-notified-by", "monolith");
+        headers.put("x-trace", "abc");
+        table.insert(UUID.randomUUID(), "t", "a", "thing.changed", "a", "{}", headers);
+        table.insert(UUID.randomUUID(), "t", "b", "thing.changed", "b", "{}");
+
+        List<Pending> claimed = table.claimHeads(10);
+
+        assertThat(claimed.get(0).headers()).containsExactly(Map.entry("strangler-notified-by", "monolith"),
+                Map.entry("x-trace", "abc"));
+        assertThat(claimed.get(1).headers()).isEmpty();
+    }
+
+    @Test
+    void tableWithoutTheHeadersColumnStillRelaysButRefusesAnEventWithHeaders() throws SQLException {
+        String original = TestInfrastructure.databaseWithOutbox(DATABASE + "_original", false);
+        OutboxTable table = relayTransaction(original);
+        table.checkSchema();
+        table.insert(UUID.randomUUID(), "t", "a", "thing.changed", "a", "{}", Map.of());
+
+        assertThatThrownBy(() -> table.insert(UUID.randomUUID(), "t", "b", "thing.changed", "b", "{}",
+                Map.of("strangler-notified-by", "monolith")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("event_outbox_headers.postgresql.sql");
+        assertThat(table.storesHeaders()).isFalse();
+        assertThat(keysAndIds(table.claimHeads(10))).containsExactly("a#1");
+        assertThat(relayTransaction().storesHeaders()).isTrue();
     }
 }

@@ -20,6 +20,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
     public static final String DATABASE = "messaging";
     public static final String OUTBOX_DDL = "dev/strangler/messaging/outbox/event_outbox.postgresql.sql";
+    /** The migration that adds the optional column of extra headers, applied after {@link #OUTBOX_DDL}. */
+    public static final String OUTBOX_HEADERS_DDL = "dev/strangler/messaging/outbox/event_outbox_headers.postgresql.sql";
 
     private static PostgresServer postgres;
 
@@ -48,9 +50,20 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
      * contexts (every context relays the table of its database).
      */
     public static synchronized String databaseWithOutbox(String name) {
+        return databaseWithOutbox(name, true);
+    }
+
+    /**
+     * A database of its own with an empty outbox, as a service that copied both migrations has it, or only the
+     * original table ({@code withHeaders} false), as a service that never adds headers may have it.
+     */
+    public static synchronized String databaseWithOutbox(String name, boolean withHeaders) {
         postgres().recreateDatabase(name);
         try {
             jdbc(name).execute(new ClassPathResource(OUTBOX_DDL).getContentAsString(StandardCharsets.UTF_8));
+            if (withHeaders) {
+                jdbc(name).execute(new ClassPathResource(OUTBOX_HEADERS_DDL).getContentAsString(StandardCharsets.UTF_8));
+            }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package dev.strangler.monolith.mail;
 
+import dev.strangler.monolith.migration.MigrationStateFollower;
 import dev.strangler.monolith.orders.Order;
 import dev.strangler.monolith.users.User;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,28 +16,48 @@ import java.util.stream.Collectors;
 
 /**
  * Sends e-mail synchronously inside the caller's transaction, as the legacy shop always did: if SMTP fails, the
- * registration or order fails with it and nothing is saved. This coupling is what notification-service later removes.
+ * registration or order fails with it and nothing is saved. Once the {@code notifications} capability has moved to
+ * notification-service it sends nothing — and so no SMTP outage can fail a registration or an order any more; the
+ * caller decides which with {@link #duty()}, once per transaction, and stamps its event accordingly (ADR 0025).
  */
 @Component
 public class LegacyMailer {
+
+    /** The capability of the gateway's migration state that says who sends e-mail. */
+    static final String NOTIFICATIONS = "notifications";
 
     private final JavaMailSender sender;
     private final SentEmailRepository sentEmails;
     private final ShopProperties shop;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MigrationStateFollower migration;
 
     LegacyMailer(JavaMailSender sender, SentEmailRepository sentEmails, ShopProperties shop, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, MigrationStateFollower migration) {
         this.sender = sender;
         this.sentEmails = sentEmails;
         this.shop = shop;
         this.clock = clock;
         this.meters = meters;
+        this.migration = migration;
     }
 
+    /**
+     * Who e-mails the change being made now: the monolith while {@code notifications} is MONOLITH, or not known yet
+     * (the follower has not read the state, Kafka is away), notification-service once it is SERVICE. Read it once per
+     * transaction and hand the same answer to the event and to the send methods.
+     */
+    public MailDuty duty() {
+        return new MailDuty(!migration.routing(NOTIFICATIONS).movedToTheService());
+    }
+
+    /** Sends the welcome e-mail, unless notification-service sends it. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void sendWelcome(User user) {
+    public void sendWelcome(MailDuty duty, User user) {
+        if (handedOver(duty, EmailKind.WELCOME)) {
+            return;
+        }
         String body = """
                 Hello %s,
 
@@ -48,8 +69,12 @@ public class LegacyMailer {
         send(EmailKind.WELCOME, user.getEmail(), "Welcome to Strangler Shop, " + user.getName(), body);
     }
 
+    /** Sends the order confirmation, unless notification-service sends it. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void sendOrderConfirmation(User user, Order order) {
+    public void sendOrderConfirmation(MailDuty duty, User user, Order order) {
+        if (handedOver(duty, EmailKind.ORDER_CONFIRMATION)) {
+            return;
+        }
         String lines = order.getLines().stream()
                 .map(line -> "  %d x %s (%s) at %s EUR".formatted(line.getQuantity(), line.getName(), line.getSku(),
                         line.getUnitPrice()))
@@ -66,6 +91,15 @@ public class LegacyMailer {
                 Strangler Shop
                 """.formatted(user.getName(), order.getId(), lines, order.getTotal());
         send(EmailKind.ORDER_CONFIRMATION, user.getEmail(), "Your Strangler Shop order #" + order.getId(), body);
+    }
+
+    /** Counted, so that the dashboard shows e-mail moving from "sent" here to "handed_over" during the switch. */
+    private boolean handedOver(MailDuty duty, EmailKind kind) {
+        if (duty.monolithSends()) {
+            return false;
+        }
+        meters.counter("shop_emails_total", "kind", kind.name(), "outcome", "handed_over").increment();
+        return true;
     }
 
     private void send(EmailKind kind, String to, String subject, String body) {

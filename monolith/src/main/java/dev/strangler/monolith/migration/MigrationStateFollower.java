@@ -23,9 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Follows the gateway's migration state (the compacted {@code migration.state} topic, one record per capability), so
- * that the monolith's own pages can read a capability from the service once the gateway does. A tolerant reader of the
- * gateway's record: only the fields it needs. Until it has read the topic, or when Kafka is away, every capability
- * counts as still on the monolith — the safe side, because the monolith keeps every capability's data.
+ * that the monolith's own pages can read a capability from the service once the gateway does, and so that it stops
+ * sending e-mail once the {@code notifications} capability has moved to notification-service (ADR 0025). A tolerant
+ * reader of the gateway's record: only the fields it needs ({@code reads}, {@code percent}, {@code writes}, or
+ * {@code mode} for a capability without a split). Until it has read the topic, or when Kafka is away, every capability
+ * counts as still on the monolith — the safe side, because the monolith keeps every capability's data, and an e-mail
+ * it sends is marked on its event so that notification-service does not send it again.
  */
 @Component
 @EnableConfigurationProperties(MigrationFollowerProperties.class)
@@ -150,11 +153,20 @@ public class MigrationStateFollower implements SmartLifecycle {
             String capability = state.path("capability").asString(record.key());
             var next = new CapabilityRouting(capability, state.path("reads").asString("MONOLITH"),
                     state.path("percent").isNumber() ? state.path("percent").asInt() : null,
-                    state.path("writes").asString("MONOLITH"), state.path("version").asLong(0));
+                    state.path("writes").asString("MONOLITH"), state.path("mode").asString("MONOLITH"),
+                    state.path("version").asLong(0));
             CapabilityRouting previous = routing.put(capability, next);
             if (previous == null || !previous.equals(next)) {
-                log.info("Migration state: {} reads={}{} writes={} (version {})", capability, next.reads(),
-                        next.percent() == null ? "" : " " + next.percent() + "%", next.writes(), next.version());
+                if (state.has("mode")) {
+                    log.info("Migration state: {} mode={} (version {})", capability, next.mode(), next.version());
+                    if (!next.movedToTheService() && !"MONOLITH".equals(next.mode())) {
+                        log.warn("Unknown mode {} of {}: the monolith keeps doing the work", next.mode(), capability);
+                    }
+                }
+                else {
+                    log.info("Migration state: {} reads={}{} writes={} (version {})", capability, next.reads(),
+                            next.percent() == null ? "" : " " + next.percent() + "%", next.writes(), next.version());
+                }
             }
         }
         catch (JacksonException ex) {

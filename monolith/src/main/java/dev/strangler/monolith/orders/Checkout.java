@@ -3,19 +3,22 @@ package dev.strangler.monolith.orders;
 import dev.strangler.monolith.catalog.Product;
 import dev.strangler.monolith.catalog.ProductRepository;
 import dev.strangler.monolith.mail.LegacyMailer;
+import dev.strangler.monolith.mail.MailDuty;
 import dev.strangler.monolith.users.User;
 import dev.strangler.monolith.users.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 
 /**
- * Places orders: checks the user and products, takes stock and records the order in one transaction, then sends the
- * confirmation e-mail inside it. Any refusal rolls everything back.
+ * Places orders: checks the user and products, takes stock, records the order and writes {@code order.created} to the
+ * outbox in one transaction, then sends the confirmation e-mail inside it while the monolith still sends e-mail. Any
+ * refusal rolls everything back, the event included.
  */
 @Service
 public class Checkout {
@@ -24,14 +27,16 @@ public class Checkout {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final LegacyMailer mailer;
+    private final OrderEvents events;
     private final Clock clock;
 
     Checkout(UserRepository users, ProductRepository products, OrderRepository orders, LegacyMailer mailer,
-             Clock clock) {
+             OrderEvents events, Clock clock) {
         this.users = users;
         this.products = products;
         this.orders = orders;
         this.mailer = mailer;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -43,7 +48,8 @@ public class Checkout {
         List<PlaceOrderRequest.Line> lines = request.lines().stream()
                 .sorted(Comparator.comparing(PlaceOrderRequest.Line::productId))
                 .toList();
-        var order = new Order(user.getId(), clock.instant());
+        // Microseconds, what PostgreSQL keeps: the answer, the event and later reads then agree.
+        var order = new Order(user.getId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         for (var line : lines) {
             Product product = products.findById(line.productId())
                     .orElseThrow(() -> OrderRefusedException.unknownProduct(line.productId()));
@@ -53,7 +59,10 @@ public class Checkout {
             order.addLine(product.getId(), product.getSku(), product.getName(), line.quantity(), product.getPrice());
         }
         Order saved = orders.saveAndFlush(order);
-        mailer.sendOrderConfirmation(user, saved);
+        // Decided once: the e-mail sent here and the mark on the event must tell the same story.
+        MailDuty mail = mailer.duty();
+        events.created(saved, mail.eventHeaders());
+        mailer.sendOrderConfirmation(mail, user, saved);
         return saved;
     }
 

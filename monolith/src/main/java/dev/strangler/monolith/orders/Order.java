@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +41,10 @@ public class Order {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The row version: 0 when placed, as {@code order.created} publishes it. */
+    @Version
+    private long version;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
@@ -79,6 +84,10 @@ public class Order {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public List<OrderLine> getLines() {

@@ -67,13 +67,11 @@ class AccountPages {
         if (binding.hasErrors()) {
             return "register";
         }
-        boolean mailed = !accounts.serviceOwnsWrites();
         try {
             UserResponse user = accounts.register(form);
             Shopper.remember(response, user.id());
-            // user-service sends no welcome e-mail yet (issue 5 moves e-mail to notification-service): promise none.
-            redirect.addFlashAttribute("notice", "Welcome, " + user.name() + "!"
-                    + (mailed ? " We sent you an e-mail." : ""));
+            // True whoever sends it: the monolith inline, or notification-service from user.created (ADR 0025).
+            redirect.addFlashAttribute("notice", "Welcome, " + user.name() + "! A welcome e-mail is on its way.");
             return "redirect:/users/" + user.id();
         }
         catch (DuplicateEmailException ex) {
@@ -159,7 +157,8 @@ class AccountPages {
         try {
             var order = checkout.place(new PlaceOrderRequest(userId.getAsLong(),
                     List.of(new PlaceOrderRequest.Line(productId, quantity))));
-            redirect.addFlashAttribute("notice", "Thank you! Order #" + order.getId() + " is placed.");
+            redirect.addFlashAttribute("notice", "Thank you! Order #" + order.getId()
+                    + " is placed. A confirmation e-mail is on its way.");
             return "redirect:/users/" + userId.getAsLong();
         }
         catch (OrderRefusedException ex) {

@@ -1,6 +1,7 @@
 package dev.strangler.monolith.users;
 
 import dev.strangler.monolith.mail.LegacyMailer;
+import dev.strangler.monolith.mail.MailDuty;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,8 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Registers and changes users; registration sends the welcome e-mail inside the same transaction, the legacy way, and
- * every change writes its event to the outbox in that transaction too, so a change that rolls back emits nothing.
+ * Registers and changes users; registration sends the welcome e-mail inside the same transaction, the legacy way, while
+ * the monolith still sends e-mail, and every change writes its event to the outbox in that transaction too, so a change
+ * that rolls back emits nothing.
  */
 @Service
 public class UserAccounts {
@@ -42,8 +44,10 @@ public class UserAccounts {
         if (user.getId() >= SERVICE_ID_RANGE_START) {
             throw new UserIdsExhaustedException(user.getId());
         }
-        events.created(user);
-        mailer.sendWelcome(user);
+        // Decided once: the e-mail sent here and the mark on the event must tell the same story (ADR 0025).
+        MailDuty mail = mailer.duty();
+        events.created(user, mail.eventHeaders());
+        mailer.sendWelcome(mail, user);
         return user;
     }
 

@@ -68,7 +68,7 @@ public class UserWrites {
         }
     }
 
-    /** Whether user-service owns user writes now (the storefront then promises no welcome e-mail). */
+    /** Whether user-service owns user writes now. */
     public boolean serviceOwnsWrites() {
         return migration.routing("users").writesLeftTheMonolith();
     }

@@ -41,10 +41,25 @@ public final class MigrationStateTopic {
     /** Publishes a capability's whole state, as the gateway does after an admin change. */
     public void publish(String capability, String reads, Integer percent, String writes) {
         version++;
-        String value = """
+        send(capability, """
                 {"capability":"%s","version":%d,"reads":"%s","percent":%s,"writes":"%s","changeId":"%s",
                  "changedAt":"2026-11-24T10:00:00Z","changedBy":"admin","history":[]}"""
-                .formatted(capability, version, reads, percent, writes, UUID.randomUUID());
+                .formatted(capability, version, reads, percent, writes, UUID.randomUUID()));
+    }
+
+    /**
+     * Publishes the whole state of a capability with a single mode and no reads/writes split ({@code notifications}),
+     * in the shape the gateway writes it (issue 5's shared design: {@code mode} at the top level).
+     */
+    public void publishMode(String capability, String mode) {
+        version++;
+        send(capability, """
+                {"capability":"%s","version":%d,"mode":"%s","changeId":"%s","changedAt":"2026-11-24T10:00:00Z",
+                 "changedBy":"admin","history":[{"version":%d,"mode":"%s","changedBy":"admin"}]}"""
+                .formatted(capability, version, mode, UUID.randomUUID(), version, mode));
+    }
+
+    private void send(String capability, String value) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -95,7 +95,6 @@ class StorefrontPagesTests {
 
     @Test
     void registrationWhileUserServiceCannotTakeItShouldSayTryAgainShortlyWith503() {
-        given(accounts.serviceOwnsWrites()).willReturn(true);
         given(accounts.register(any())).willThrow(new UserServiceUnavailableException("down", null));
 
         var result = mvc.post().uri("/register").param("name", "Ada").param("email", "ada@example.com").exchange();
