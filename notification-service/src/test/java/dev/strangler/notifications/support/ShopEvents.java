@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public record ShopEvents(EventSender sender) {
 
-    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+    private static final AtomicLong IDS = new AtomicLong(100_000 + System.nanoTime() % 100_000_000L);
 
     /** A fresh user id (and so a fresh address), unique in this JVM. */
     public static long newId() {
