@@ -104,6 +104,6 @@ class NotificationHistoryIntegrationTests {
         assertThat(scrape).hasStatusOk();
         String body = scrape.getResponse().getContentAsString();
         assertThat(body).contains("strangler_notifications_sent_total{application=\"notification-service\",kind=\"WELCOME\"}")
-                .contains("kafka_consumer_fetch_manager_records_lag");
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=");
     }
 }
