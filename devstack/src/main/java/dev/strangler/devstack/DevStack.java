@@ -94,6 +94,7 @@ public final class DevStack {
                  Shop (through the gateway)   %s/
                  JSON API                     %s/api/products   /api/users   /api/orders
                  E-mails sent                 %s/   (JSON: /api/messages)
+                 notification-service history %s/api/notifications?recipient=<e-mail>
 
                  Migration admin API          %s/admin/migration
                    user                       %s
@@ -111,7 +112,8 @@ public final class DevStack {
 
                  Ctrl-C stops everything.
                 ================================================================================
-                """.formatted(startUp.toMillis() / 1000.0, gateway, gateway, stack.mail().httpUrl(), gateway,
+                """.formatted(startUp.toMillis() / 1000.0, gateway, gateway, stack.mail().httpUrl(),
+                stack.service(LocalStack.NOTIFICATION_SERVICE).baseUrl(), gateway,
                 admin.user(), password, admin.user(), gateway, health.toString().stripTrailing(),
                 stack.postgres().jdbcUrl("monolith"), stack.kafka().bootstrapServers(), stack.mail().smtpPort(),
                 stack.dataDir().resolve("logs"));

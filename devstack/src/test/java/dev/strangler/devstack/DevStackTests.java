@@ -23,7 +23,8 @@ class DevStackTests {
         assertThat(options.servicePorts()).containsExactly(
                 org.assertj.core.api.Assertions.entry("api-gateway", 8080),
                 org.assertj.core.api.Assertions.entry("monolith", 8081),
-                org.assertj.core.api.Assertions.entry("user-service", 8082));
+                org.assertj.core.api.Assertions.entry("user-service", 8082),
+                org.assertj.core.api.Assertions.entry("notification-service", 8084));
     }
 
     @Test

@@ -54,7 +54,8 @@ class LocalSystemIntegrationTests {
         var pids = new java.util.HashSet<Long>(List.of(ProcessHandle.current().pid(), stack.kafka().pid()));
         stack.services().values().forEach(service -> pids.add(service.pid()));
         assertThat(pids).as("the test JVM, Kafka and every service: separate processes").hasSize(2 + stack.services().size());
-        assertThat(stack.services().keySet()).containsExactly("monolith", "user-service", "api-gateway");
+        assertThat(stack.services().keySet()).containsExactly("monolith", "user-service", "notification-service",
+                "api-gateway");
         for (String service : stack.services().keySet()) {
             var health = send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + "/actuator/health")));
             assertThat(read(health.body()).path("status").asString()).as(service).isEqualTo("UP");
@@ -115,6 +116,15 @@ class LocalSystemIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mailsTo(email))
                 .containsExactly("Welcome to Strangler Shop, System Test",
                         "Your Strangler Shop order #" + order.path("id").asLong()));
+        // notifications is MONOLITH: the monolith sent both inline and stamped the events, so notification-service
+        // only records them; once it has, the inbox still holds exactly those two.
+        URI history = URI.create(stack.service("notification-service").baseUrl() + "/api/notifications?recipient="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                read(send(HttpRequest.newBuilder(history)).body()).path("content").valueStream()
+                        .map(notification -> notification.path("status").asString()).toList())
+                .containsExactly("SENT_BY_MONOLITH", "SENT_BY_MONOLITH"));
+        assertThat(mailsTo(email)).hasSize(2);
     }
 
     @Test

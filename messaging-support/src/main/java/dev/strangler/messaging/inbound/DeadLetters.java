@@ -84,6 +84,9 @@ final class DeadLetters implements ConsumerRecordRecoverer, DisposableBean {
             if (cause instanceof PoisonMessageException poison) {
                 return poison.reason();
             }
+            if (cause instanceof RetryLaterException retryLater) {
+                return "gave up after retries: " + retryLater.getMessage();
+            }
             if (cause instanceof DeserializationException) {
                 return "not deserializable: " + cause.getMessage();
             }

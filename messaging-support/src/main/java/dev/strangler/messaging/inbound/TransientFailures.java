@@ -25,6 +25,12 @@ final class TransientFailures {
     }
 
     static boolean isTransient(Throwable failure) {
+        // A bounded retry is asked for explicitly; it wins over a transient-looking cause such as a refused connection.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetryLaterException) {
+                return false;
+            }
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException

@@ -34,4 +34,13 @@ class TransientFailuresTests {
         assertThat(TransientFailures.isTransient(new IllegalStateException("bug"))).isFalse();
         assertThat(TransientFailures.isTransient(new PoisonMessageException("body is not JSON"))).isFalse();
     }
+
+    @Test
+    void aBoundedRetryIsNeverTransientEvenWhenItsCauseLooksSo() {
+        var smtpDown = new RetryLaterException("SMTP server unavailable", new java.net.ConnectException("refused"));
+        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("listener failed", smtpDown)))
+                .isFalse();
+        assertThat(DeadLetters.reason(new ListenerExecutionFailedException("listener failed", smtpDown)))
+                .isEqualTo("gave up after retries: SMTP server unavailable");
+    }
 }
