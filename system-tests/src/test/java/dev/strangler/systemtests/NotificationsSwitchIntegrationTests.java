@@ -101,6 +101,20 @@ class NotificationsSwitchIntegrationTests {
         int sent = orderOf.keySet().stream().mapToInt(email -> inbox.get(email).size()).sum();
         log.info("{} customers, {} e-mails to them, exactly one per event", CUSTOMERS, sent);
         assertThat(sent).isEqualTo(2 * CUSTOMERS);
+
+        // Both sides really sent some of them: the switches fell in the middle of the traffic.
+        String metrics = http.get(http.at("notification-service", "/actuator/prometheus")).body();
+        double byService = total(metrics, "strangler_notifications_sent_total{");
+        double byMonolith = total(metrics, "strangler_notifications_sent_by_monolith_total{");
+        log.info("notification-service sent {}, recorded {} as sent by the monolith", byService, byMonolith);
+        assertThat(byService).isPositive();
+        assertThat(byMonolith).isPositive();
+        assertThat(byService + byMonolith).isGreaterThanOrEqualTo(2 * CUSTOMERS);
+    }
+
+    private static double total(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private HttpResponse<String> as(String client, String method, String path, String body) {
