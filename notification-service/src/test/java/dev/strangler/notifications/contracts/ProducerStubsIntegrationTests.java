@@ -1,9 +1,9 @@
 package dev.strangler.notifications.contracts;
 
+import dev.strangler.messaging.support.contracts.StubEventSender;
 import dev.strangler.notifications.support.LoopbackStubServer;
 import dev.strangler.notifications.support.NotificationServiceIntegrationTest;
 import dev.strangler.notifications.support.ShopEvents;
-import dev.strangler.notifications.support.StubEventSender;
 import dev.strangler.notifications.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;

@@ -1,9 +1,9 @@
 package dev.strangler.monolith.users.replication;
 
 import dev.strangler.messaging.support.EventSender;
+import dev.strangler.messaging.support.contracts.StubEventSender;
 import dev.strangler.monolith.support.LoopbackStubServer;
 import dev.strangler.monolith.support.MonolithIntegrationTest;
-import dev.strangler.monolith.support.StubEventSender;
 import dev.strangler.monolith.support.UserEventFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

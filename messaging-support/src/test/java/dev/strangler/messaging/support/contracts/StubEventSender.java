@@ -1,4 +1,4 @@
-package dev.strangler.monolith.support;
+package dev.strangler.messaging.support.contracts;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
