@@ -28,16 +28,40 @@ public class Checkout {
     private final OrderRepository orders;
     private final LegacyMailer mailer;
     private final OrderEvents events;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
     Checkout(UserRepository users, ProductRepository products, OrderRepository orders, LegacyMailer mailer,
-             OrderEvents events, Clock clock) {
+             OrderEvents events, IdempotencyKeys keys, Clock clock) {
         this.users = users;
         this.products = products;
         this.orders = orders;
         this.mailer = mailer;
         this.events = events;
+        this.keys = keys;
         this.clock = clock;
+    }
+
+    /**
+     * Places the order at most once per key (ADR 0030): the key is claimed first, in this transaction, so a concurrent
+     * request with the same key waits for this one and then answers with its order; a refusal rolls the key back with
+     * everything else, so the client may retry with the same key.
+     */
+    @Transactional
+    Order place(PlaceOrderRequest request, IdempotencyKey key) {
+        String hash = IdempotencyKeys.hash(request);
+        if (keys.claim(key, hash, clock.instant())) {
+            Order order = place(request);
+            keys.attach(key, order.getId());
+            return order;
+        }
+        IdempotencyKeys.Used used = keys.find(key)
+                .orElseThrow(() -> new IllegalStateException("Idempotency key taken but not found: " + key.value()));
+        if (!used.requestHash().equals(hash)) {
+            throw OrderRefusedException.idempotencyKeyReused();
+        }
+        return orders.findWithLinesById(used.orderId())
+                .orElseThrow(() -> new IllegalStateException("Order " + used.orderId() + " of an idempotency key is gone"));
     }
 
     @Transactional

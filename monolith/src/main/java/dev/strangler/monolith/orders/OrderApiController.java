@@ -4,11 +4,13 @@ import dev.strangler.monolith.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -28,8 +30,10 @@ class OrderApiController {
     }
 
     @PostMapping("/api/orders")
-    ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
-        Order order = checkout.place(request);
+    ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
+                                        @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key) {
+        // Without a key the order is placed exactly as before; with one, a repeat gets the first answer (ADR 0030).
+        Order order = key == null ? checkout.place(request) : checkout.place(request, new IdempotencyKey(key));
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.getId()).toUri();
         return ResponseEntity.created(location).body(OrderResponse.of(order));
     }

@@ -36,6 +36,16 @@ public class OrderRefusedException extends RuntimeException {
                 "Product " + productId + " appears on more than one line; give its total quantity once");
     }
 
+    static OrderRefusedException invalidIdempotencyKey(int maxLength) {
+        return new OrderRefusedException(HttpStatus.BAD_REQUEST, "Invalid idempotency key",
+                "The Idempotency-Key header must be 1 to " + maxLength + " printable ASCII characters");
+    }
+
+    static OrderRefusedException idempotencyKeyReused() {
+        return new OrderRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+                "This Idempotency-Key was already used for a different order request; use a new key for a new order");
+    }
+
     public HttpStatus status() {
         return status;
     }
