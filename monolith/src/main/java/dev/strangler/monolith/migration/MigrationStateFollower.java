@@ -101,6 +101,8 @@ public class MigrationStateFollower implements SmartLifecycle {
             catch (RuntimeException ex) {
                 log.warn("Cannot follow the migration state on {} ({}); pages read locally until it is back; "
                         + "retrying in {} s", properties.topic(), ex.toString(), RETRY_PAUSE.toSeconds());
+                // This thread exists only to follow the topic: pausing it keeps a broker outage from becoming a busy
+                // reconnect loop, and nothing else waits on it meanwhile.
                 try {
                     Thread.sleep(RETRY_PAUSE);
                 }

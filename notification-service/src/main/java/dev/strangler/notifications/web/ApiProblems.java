@@ -1,74 +1,25 @@
 package dev.strangler.notifications.web;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSourceResolvable;
+import dev.strangler.service.web.ProblemAnswers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns every error into an RFC 9457 problem in the shape the monolith and user-service answer (type, title, status,
- * detail, errors); no stack traces or SQL ever reach a client.
+ * Every error as an RFC 9457 problem in the shape the monolith and user-service answer: the shared ones from
+ * {@link ProblemAnswers}, plus the query parameters of the history API (a missing or mistyped one).
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    private static final String TYPE_BASE = "https://strangler.dev/problems/";
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
-        log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "Something went wrong on our side; nothing was changed unless the request said so.");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new InvalidField(error.getField(), messageOf(error)))
-                .sorted(InvalidField.ORDER)
-                .toList();
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request body has " + errors.size() + " invalid field(s)");
-        body.setProperty("errors", errors);
-        return handleExceptionInternal(ex, body, headers, status, request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidField> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
-                                messageOf(error))))
-                .sorted(InvalidField.ORDER)
-                .toList();
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request has " + errors.size() + " invalid parameter(s)");
-        body.setProperty("errors", errors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
-    }
+class ApiProblems extends ProblemAnswers {
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
@@ -85,47 +36,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "The request has 1 invalid parameter(s)");
         body.setProperty("errors", List.of(new InvalidField(ex.getName(), "has the wrong type")));
         return body;
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                "The request body is missing or is not valid JSON of the expected shape");
-        return handleExceptionInternal(ex, body, headers, status, request);
-    }
-
-    /** The monolith's answer to an API client on an unknown path (it shows browsers a page, which nobody asks here). */
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String path = ((ServletWebRequest) request).getRequest().getRequestURI();
-        ProblemDetail body = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing is served at " + path);
-        return handleExceptionInternal(ex, body, headers, status, request);
-    }
-
-    private static String messageOf(MessageSourceResolvable error) {
-        String message = error.getDefaultMessage();
-        if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
-            return "has the wrong type";
-        }
-        return message == null ? "is invalid" : message;
-    }
-
-    private static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    /**
-     * One invalid field or parameter. Both the key order (a record's) and the list order (by field, then message) are
-     * fixed, so that the same request always gets the same bytes, as in the monolith and user-service.
-     */
-    record InvalidField(String field, String message) {
-
-        static final Comparator<InvalidField> ORDER = Comparator.comparing(InvalidField::field)
-                .thenComparing(InvalidField::message);
     }
 }
