@@ -19,8 +19,8 @@ order do not make it another request.
             header('Idempotency-Key', 'contract-repeat')
         }
         body(lines: [
-                [quantity: 1, productId: 1],
-                [quantity: 3, productId: 2]
+                [quantity: 1, productId: 7],
+                [quantity: 3, productId: 9]
         ], userId: 42)
     }
     response {
@@ -35,8 +35,8 @@ order do not make it another request.
                 userId: 42,
                 status: 'PLACED',
                 lines: [
-                        [productId: 1, sku: 'KET-001', name: 'Kettle', quantity: 1, unitPrice: 24.90, lineTotal: 24.90],
-                        [productId: 2, sku: 'MUG-001', name: 'Mug', quantity: 3, unitPrice: 7.50, lineTotal: 22.50]
+                        [productId: 7, sku: 'KET-001', name: 'Kettle', quantity: 1, unitPrice: 24.90, lineTotal: 24.90],
+                        [productId: 9, sku: 'MUG-001', name: 'Mug', quantity: 3, unitPrice: 7.50, lineTotal: 22.50]
                 ],
                 total: 47.40,
                 createdAt: '2026-11-24T10:15:30.123456Z'

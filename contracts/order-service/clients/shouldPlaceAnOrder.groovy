@@ -8,7 +8,7 @@ Contract.make {
     description '''
 Placing an order answers 201 with its Location and the order as placed: lines in product-id order at the prices of the
 moment (the monolith's catalog; order-service takes them from the stock reservation, ADR 0038), and their total. The
-id comes from the producer's own range. Products 1 (Kettle, 24.90) and 2 (Mug, 7.50) have stock; user 42 exists.
+id comes from the producer's own range. Products 7 (Kettle, 24.90) and 9 (Mug, 7.50) have stock; user 42 exists.
 '''
     request {
         method POST()
@@ -17,8 +17,8 @@ id comes from the producer's own range. Products 1 (Kettle, 24.90) and 2 (Mug, 7
             contentType(applicationJson())
         }
         body(userId: 42, lines: [
-                [productId: 2, quantity: 3],
-                [productId: 1, quantity: 1]
+                [productId: 9, quantity: 3],
+                [productId: 7, quantity: 1]
         ])
     }
     response {
@@ -33,8 +33,8 @@ id comes from the producer's own range. Products 1 (Kettle, 24.90) and 2 (Mug, 7
                 userId: 42,
                 status: 'PLACED',
                 lines: [
-                        [productId: 1, sku: 'KET-001', name: 'Kettle', quantity: 1, unitPrice: 24.90, lineTotal: 24.90],
-                        [productId: 2, sku: 'MUG-001', name: 'Mug', quantity: 3, unitPrice: 7.50, lineTotal: 22.50]
+                        [productId: 7, sku: 'KET-001', name: 'Kettle', quantity: 1, unitPrice: 24.90, lineTotal: 24.90],
+                        [productId: 9, sku: 'MUG-001', name: 'Mug', quantity: 3, unitPrice: 7.50, lineTotal: 22.50]
                 ],
                 total: 47.40,
                 createdAt: '2026-11-24T10:15:30.123456Z'

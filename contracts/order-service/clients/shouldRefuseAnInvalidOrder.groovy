@@ -13,7 +13,7 @@ problem naming each invalid field, and nothing is placed.
         headers {
             contentType(applicationJson())
         }
-        body(userId: 42, lines: [[productId: 1, quantity: 0]])
+        body(userId: 42, lines: [[productId: 7, quantity: 0]])
     }
     response {
         status BAD_REQUEST()

@@ -13,8 +13,8 @@ A product on two lines is a 400 problem: its total quantity is given once. Nothi
             contentType(applicationJson())
         }
         body(userId: 42, lines: [
-                [productId: 1, quantity: 1],
-                [productId: 1, quantity: 2]
+                [productId: 7, quantity: 1],
+                [productId: 7, quantity: 2]
         ])
     }
     response {
@@ -26,7 +26,7 @@ A product on two lines is a 400 problem: its total quantity is given once. Nothi
                 type: 'https://strangler.dev/problems/repeated-product',
                 title: 'Repeated product',
                 status: 400,
-                detail: 'Product 1 appears on more than one line; give its total quantity once',
+                detail: 'Product 7 appears on more than one line; give its total quantity once',
                 instance: '/api/orders'
         )
     }

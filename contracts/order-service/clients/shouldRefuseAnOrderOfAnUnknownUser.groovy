@@ -13,7 +13,7 @@ so its detail adds that the user may not have arrived yet (try again shortly); t
         headers {
             contentType(applicationJson())
         }
-        body(userId: 999999, lines: [[productId: 1, quantity: 1]])
+        body(userId: 999999, lines: [[productId: 7, quantity: 1]])
     }
     response {
         status UNPROCESSABLE_ENTITY()

@@ -1,8 +1,9 @@
 package dev.strangler.orders.placing;
 
 import dev.strangler.orders.catalog.StockClient;
-import dev.strangler.orders.placing.MonolithStandIn.Answer;
-import dev.strangler.orders.placing.MonolithStandIn.Request;
+import dev.strangler.orders.support.MonolithStandIn;
+import dev.strangler.orders.support.MonolithStandIn.Answer;
+import dev.strangler.orders.support.MonolithStandIn.Request;
 import dev.strangler.orders.support.OrderServiceIntegrationTest;
 import dev.strangler.service.support.Http;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
