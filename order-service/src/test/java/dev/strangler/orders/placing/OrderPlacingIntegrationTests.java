@@ -337,6 +337,19 @@ class OrderPlacingIntegrationTests {
     }
 
     @Test
+    void prometheusShouldShowOutcomesPendingAttemptsAndCompensations() {
+        monolith.answer(request -> Answer.status(500));
+        assertThat(place("{\"userId\":42,\"lines\":[{\"productId\":1,\"quantity\":1}]}").statusCode()).isEqualTo(503);
+
+        String scrape = http.get("/actuator/prometheus").body();
+
+        assertThat(scrape).containsPattern("strangler_orders_placed_total\\{[^}]*outcome=\"unavailable\"[^}]*} [1-9]")
+                .contains("strangler_orders_placed_total{application=\"order-service\",outcome=\"placed\"}")
+                .contains("strangler_order_attempts_pending{application=\"order-service\"} 1.0")
+                .contains("strangler_stock_reservations_compensated_total{application=\"order-service\"}");
+    }
+
+    @Test
     void circuitShouldOpenAfterRepeatedFailuresAndThenAnswer503WithoutCallingTheMonolith() {
         monolith.answer(request -> Answer.status(503));
         for (int i = 0; i < 3; i++) {
