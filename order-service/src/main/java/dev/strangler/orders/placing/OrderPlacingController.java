@@ -24,10 +24,12 @@ class OrderPlacingController {
     }
 
     @PostMapping("/api/orders")
-    ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
-                                      @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key) {
+    ResponseEntity<OrderResponse> place(
+            @Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key) {
         OrderResponse order = placement.place(request, key == null ? null : new IdempotencyKey(key));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.id()).toUri();
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.id())
+                .toUri();
         return ResponseEntity.created(location).body(order);
     }
 }
