@@ -1,6 +1,8 @@
 package dev.strangler.monolith.web;
 
 import dev.strangler.monolith.catalog.ProductNotFoundException;
+import dev.strangler.monolith.catalog.stock.ReservationNotFoundException;
+import dev.strangler.monolith.catalog.stock.ReservationRefusedException;
 import dev.strangler.monolith.mail.MailUnavailableException;
 import dev.strangler.monolith.orders.OrderNotFoundException;
 import dev.strangler.monolith.orders.OrderRefusedException;
@@ -42,7 +44,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final String TYPE_BASE = "https://strangler.dev/problems/";
 
-    @ExceptionHandler({UserNotFoundException.class, ProductNotFoundException.class, OrderNotFoundException.class})
+    @ExceptionHandler({UserNotFoundException.class, ProductNotFoundException.class, OrderNotFoundException.class,
+            ReservationNotFoundException.class})
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
     }
@@ -54,6 +57,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OrderRefusedException.class)
     ProblemDetail orderRefused(OrderRefusedException ex) {
+        String slug = ex.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return problem(ex.status(), slug, ex.title(), ex.getMessage());
+    }
+
+    /** The internal stock API's refusals: the same type, title and detail as the order refusals they stand for. */
+    @ExceptionHandler(ReservationRefusedException.class)
+    ProblemDetail reservationRefused(ReservationRefusedException ex) {
         String slug = ex.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return problem(ex.status(), slug, ex.title(), ex.getMessage());
     }

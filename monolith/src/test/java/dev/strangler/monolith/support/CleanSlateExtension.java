@@ -13,7 +13,7 @@ class CleanSlateExtension implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         var jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
-        jdbc.execute("truncate idempotency_keys, order_lines, orders, sent_emails, users, products, event_outbox restart identity cascade");
+        jdbc.execute("truncate stock_reservations, idempotency_keys, order_lines, orders, sent_emails, users, products, event_outbox restart identity cascade");
         RealInfrastructure.smtp().purgeEmailFromAllMailboxes();
     }
 }
