@@ -23,6 +23,9 @@ import java.util.List;
 @Service
 public class Checkout {
 
+    /** Where order-service allocates new ids (ADR 0013); the monolith's own order ids must stay below it. */
+    static final long SERVICE_ID_RANGE_START = 1_000_000_000L;
+
     private final UserRepository users;
     private final ProductRepository products;
     private final OrderRepository orders;
@@ -83,6 +86,10 @@ public class Checkout {
             order.addLine(product.getId(), product.getSku(), product.getName(), line.quantity(), product.getPrice());
         }
         Order saved = orders.saveAndFlush(order);
+        // The identity hands out the id at the insert; refusing now rolls the order and its stock back.
+        if (saved.getId() >= SERVICE_ID_RANGE_START) {
+            throw new OrderIdsExhaustedException(saved.getId());
+        }
         // Decided once: the e-mail sent here and the mark on the event must tell the same story.
         MailDuty mail = mailer.duty();
         events.created(saved, mail.eventHeaders());

@@ -21,11 +21,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class OrderApiController {
 
-    private final Checkout checkout;
+    private final OrderWrites writes;
     private final OrderHistory history;
 
-    OrderApiController(Checkout checkout, OrderHistory history) {
-        this.checkout = checkout;
+    OrderApiController(OrderWrites writes, OrderHistory history) {
+        this.writes = writes;
         this.history = history;
     }
 
@@ -33,9 +33,10 @@ class OrderApiController {
     ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
                                         @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key) {
         // Without a key the order is placed exactly as before; with one, a repeat gets the first answer (ADR 0030).
-        Order order = key == null ? checkout.place(request) : checkout.place(request, new IdempotencyKey(key));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.getId()).toUri();
-        return ResponseEntity.created(location).body(OrderResponse.of(order));
+        // Wherever order writes are owned now: here, or at order-service (ADR 0034).
+        OrderResponse order = writes.place(request, key);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.id()).toUri();
+        return ResponseEntity.created(location).body(order);
     }
 
     @GetMapping("/api/orders/{id}")

@@ -9,14 +9,14 @@ import java.util.List;
  * {@code GET /api/orders/{id}} answer plus the row version — so that a subscriber needs nothing else from the monolith
  * to confirm it or, later, to own it.
  */
-record OrderCreated(long id, long userId, OrderStatus status, List<Line> lines, BigDecimal total, Instant createdAt,
-                    long version) {
+public record OrderCreated(long id, long userId, OrderStatus status, List<Line> lines, BigDecimal total,
+                           Instant createdAt, long version) {
 
     /** One line at the price the order was placed at. */
-    record Line(long productId, String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+    public record Line(long productId, String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
     }
 
-    static OrderCreated of(Order order) {
+    public static OrderCreated of(Order order) {
         return new OrderCreated(order.getId(), order.getUserId(), order.getStatus(),
                 order.getLines().stream()
                         .map(line -> new Line(line.getProductId(), line.getSku(), line.getName(), line.getQuantity(),

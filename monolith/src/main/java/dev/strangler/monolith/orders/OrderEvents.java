@@ -1,6 +1,7 @@
 package dev.strangler.monolith.orders;
 
 import dev.strangler.messaging.outbox.EventOutbox;
+import dev.strangler.monolith.mail.MailDuty;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -10,9 +11,15 @@ import java.util.Map;
  * id so that one order's events stay in order.
  */
 @Component
-class OrderEvents {
+public class OrderEvents {
 
-    static final String CREATED = "order.created";
+    public static final String CREATED = "order.created";
+
+    /**
+     * The mark of a republished order (backfill, reconciliation): its confirmation was e-mailed when it was placed — by
+     * the monolith inline or by notification-service from the original event — so nobody may send it again (ADR 0033).
+     */
+    static final Map<String, String> ALREADY_NOTIFIED = Map.of(MailDuty.NOTIFIED_BY, MailDuty.MONOLITH);
 
     private final EventOutbox outbox;
 
@@ -22,7 +29,21 @@ class OrderEvents {
 
     /** Appends after the order's rows are written, with the headers the e-mail hand-over decided for it. */
     void created(Order order, Map<String, String> headers) {
-        String id = Long.toString(order.getId());
-        outbox.append(CREATED, id, CREATED, id, OrderCreated.of(order), headers);
+        publish(OrderCreated.of(order), headers);
+    }
+
+    /**
+     * Republishes an existing order's current state, for the backfill and the reconciliation's repair. There is no
+     * {@code order.updated} yet, so it goes out as {@code order.created}, which every consumer applies as "insert if
+     * absent"; it always carries {@code strangler-notified-by}, so that notification-service never confirms an order a
+     * second time (ADR 0033).
+     */
+    public void snapshot(OrderCreated order) {
+        publish(order, ALREADY_NOTIFIED);
+    }
+
+    private void publish(OrderCreated order, Map<String, String> headers) {
+        String id = Long.toString(order.id());
+        outbox.append(CREATED, id, CREATED, id, order, headers);
     }
 }

@@ -1,9 +1,12 @@
 package dev.strangler.monolith.storefront;
 
 import dev.strangler.monolith.mail.MailUnavailableException;
-import dev.strangler.monolith.orders.Checkout;
 import dev.strangler.monolith.orders.OrderHistory;
+import dev.strangler.monolith.orders.OrderIdsExhaustedException;
 import dev.strangler.monolith.orders.OrderRefusedException;
+import dev.strangler.monolith.orders.OrderServiceRefusedException;
+import dev.strangler.monolith.orders.OrderServiceUnavailableException;
+import dev.strangler.monolith.orders.OrderWrites;
 import dev.strangler.monolith.orders.PlaceOrderRequest;
 import dev.strangler.monolith.users.DuplicateEmailException;
 import dev.strangler.monolith.users.InvalidUserException;
@@ -16,6 +19,7 @@ import dev.strangler.monolith.users.UserServiceUnavailableException;
 import dev.strangler.monolith.users.UserWrites;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The storefront's account pages: register, sign in, the profile with its order history, and placing an order.
@@ -43,15 +48,15 @@ class AccountPages {
     private final UserWrites accounts;
     private final UserRepository users;
     private final UserDirectory directory;
-    private final Checkout checkout;
+    private final OrderWrites orders;
     private final OrderHistory history;
 
-    AccountPages(UserWrites accounts, UserRepository users, UserDirectory directory, Checkout checkout,
+    AccountPages(UserWrites accounts, UserRepository users, UserDirectory directory, OrderWrites orders,
                  OrderHistory history) {
         this.accounts = accounts;
         this.users = users;
         this.directory = directory;
-        this.checkout = checkout;
+        this.orders = orders;
         this.history = history;
     }
 
@@ -143,6 +148,7 @@ class AccountPages {
 
     @PostMapping("/orders")
     String placeOrder(@RequestParam long productId, @RequestParam(defaultValue = "1") int quantity,
+                      @RequestParam(required = false) @Nullable String idempotencyKey,
                       @CookieValue(name = Shopper.COOKIE, required = false) String shopper,
                       RedirectAttributes redirect) {
         var userId = Shopper.idFrom(shopper);
@@ -154,15 +160,23 @@ class AccountPages {
             redirect.addFlashAttribute("error", "Choose a quantity between 1 and 1000.");
             return "redirect:/products/" + productId;
         }
+        // The form's key, one per rendered form; a form from before keys existed gets one per submission.
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
         try {
-            var order = checkout.place(new PlaceOrderRequest(userId.getAsLong(),
-                    List.of(new PlaceOrderRequest.Line(productId, quantity))));
-            redirect.addFlashAttribute("notice", "Thank you! Order #" + order.getId()
+            // Here or at order-service, wherever order writes are owned now (ADR 0034).
+            var order = orders.place(new PlaceOrderRequest(userId.getAsLong(),
+                    List.of(new PlaceOrderRequest.Line(productId, quantity))), key);
+            redirect.addFlashAttribute("notice", "Thank you! Order #" + order.id()
                     + " is placed. A confirmation e-mail is on its way.");
             return "redirect:/users/" + userId.getAsLong();
         }
-        catch (OrderRefusedException ex) {
+        catch (OrderRefusedException | OrderServiceRefusedException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
+            return "redirect:/products/" + productId;
+        }
+        catch (OrderServiceUnavailableException | OrderIdsExhaustedException ex) {
+            redirect.addFlashAttribute("error", "We cannot take orders right now, so nothing was placed. "
+                    + "Please try again shortly.");
             return "redirect:/products/" + productId;
         }
         catch (MailUnavailableException ex) {

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.UUID;
+
 /**
  * The storefront's catalog pages: the product grid and one product with its order form.
  */
@@ -34,6 +36,9 @@ class CatalogPages {
     @GetMapping("/products/{id}")
     String product(@PathVariable long id, Model model) {
         model.addAttribute("product", products.findById(id).orElseThrow(() -> new ProductNotFoundException(id)));
+        // One Idempotency-Key per rendered form: a form sent twice (a double click, a resubmission after a timeout)
+        // places one order (ADR 0030, 0034).
+        model.addAttribute("orderKey", UUID.randomUUID().toString());
         return "product";
     }
 }

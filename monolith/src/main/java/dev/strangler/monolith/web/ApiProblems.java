@@ -4,8 +4,11 @@ import dev.strangler.monolith.catalog.ProductNotFoundException;
 import dev.strangler.monolith.catalog.stock.ReservationNotFoundException;
 import dev.strangler.monolith.catalog.stock.ReservationRefusedException;
 import dev.strangler.monolith.mail.MailUnavailableException;
+import dev.strangler.monolith.orders.OrderIdsExhaustedException;
 import dev.strangler.monolith.orders.OrderNotFoundException;
 import dev.strangler.monolith.orders.OrderRefusedException;
+import dev.strangler.monolith.orders.OrderServiceRefusedException;
+import dev.strangler.monolith.orders.OrderServiceUnavailableException;
 import dev.strangler.monolith.users.DuplicateEmailException;
 import dev.strangler.monolith.users.InvalidUserException;
 import dev.strangler.monolith.users.UserIdsExhaustedException;
@@ -20,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -83,6 +87,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "User service unavailable", "User accounts are managed by user-service, which cannot take this "
                         + "change now, so nothing was saved. Try again shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    /** order-service owns order writes and cannot take this one now; the monolith never places it instead (ADR 0034). */
+    @ExceptionHandler(OrderServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> orderServiceUnavailable(OrderServiceUnavailableException ex) {
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "order-service-unavailable",
+                "Order service unavailable", "Orders are placed by order-service, which cannot take this order now, "
+                        + "so nothing was placed. Try again shortly with the same Idempotency-Key.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    /** order-service refused the order: its status and problem as they are, the refusal a client gets from it. */
+    @ExceptionHandler(OrderServiceRefusedException.class)
+    ResponseEntity<Object> orderServiceRefused(OrderServiceRefusedException ex) {
+        Object body = ex.problem() != null && ex.problem().isObject() ? ex.problem()
+                : problem(ex.status(), "order-refused", "Order refused", ex.getMessage());
+        return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @ExceptionHandler(OrderIdsExhaustedException.class)
+    ProblemDetail orderIdsExhausted(OrderIdsExhaustedException ex) {
+        log.error("Refusing order: {}", ex.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "order-ids-exhausted", "Order ids exhausted",
+                "New orders cannot be placed here any more: their ids would collide with order-service's.");
     }
 
     /** user-service refused a write the monolith's own validation let through: the same validation problem. */

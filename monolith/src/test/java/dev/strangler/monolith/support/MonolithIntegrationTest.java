@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 
 /**
  * The whole monolith on a random port against real PostgreSQL, a real SMTP server and a real Kafka broker, starting from
- * empty tables. Its relay publishes; its consumer of user events stays off, because every cached test context shares
+ * empty tables. Its relay publishes; its consumers of user and order events stay off, because every cached test context shares
  * the database and a consumer group reading from the start of the topics would replay other tests' events into it.
  * It does not follow the gateway's migration state unless a test turns {@code strangler.migration.enabled} on.
  */
@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"strangler.seed.enabled=false", "strangler.users.replication.enabled=false",
+                "strangler.orders.replication.enabled=false",
                 "strangler.migration.enabled=false"})
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @AutoConfigureMockMvc

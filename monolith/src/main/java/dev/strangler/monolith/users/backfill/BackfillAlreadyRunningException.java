@@ -7,6 +7,6 @@ package dev.strangler.monolith.users.backfill;
 public class BackfillAlreadyRunningException extends RuntimeException {
 
     public BackfillAlreadyRunningException(BackfillStatus running) {
-        super("A backfill is already running: " + running.published() + " of " + running.total() + " users published");
+        super("A backfill is already running: " + running.published() + " of " + running.total() + " published");
     }
 }

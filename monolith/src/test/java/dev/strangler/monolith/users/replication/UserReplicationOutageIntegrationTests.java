@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "strangler.seed.enabled=false",
         "strangler.users.replication.group-id=monolith-replication-outage-it",
+        "strangler.orders.replication.enabled=false",
         "spring.kafka.consumer.auto-offset-reset=latest",
         "strangler.events.retry.max-interval=1s"})
 @ContextConfiguration(initializers = {RealInfrastructure.class, StoppablePostgres.class})
