@@ -4,6 +4,7 @@ import dev.strangler.devstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ class OrdersMigrationIntegrationTests {
     private static final Logger log = LoggerFactory.getLogger(OrdersMigrationIntegrationTests.class);
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
-    @TempDir
+    /** Kept when the test fails: the services' logs are in its logs/ folder. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
 
     static LocalStack stack;

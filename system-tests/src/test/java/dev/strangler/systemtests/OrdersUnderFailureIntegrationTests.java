@@ -7,6 +7,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ class OrdersUnderFailureIntegrationTests {
     private static final int ORDERS_IN_THE_BURST = 300;
     private static final Duration EVENTUALLY = Duration.ofSeconds(120);
 
-    @TempDir
+    /** Kept when the test fails: the services' logs are in its logs/ folder. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
 
     static LocalStack stack;
