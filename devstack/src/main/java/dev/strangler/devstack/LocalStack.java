@@ -212,7 +212,15 @@ public final class LocalStack implements AutoCloseable {
                 discovery(USER_SERVICE),
                 discovery(ORDER_SERVICE),
                 discovery(NOTIFICATION_SERVICE)), admin.asEnvironment());
-        services.values().forEach(service -> service.waitUntilHealthy(Duration.ofSeconds(120)));
+        services.values().forEach(service -> service.waitUntilHealthy(startTimeout()));
+    }
+
+    /**
+     * How long every service may take to become healthy: 2 minutes, or the system property
+     * {@code strangler.devstack.start-timeout-seconds} on a machine shared with other builds.
+     */
+    public static Duration startTimeout() {
+        return Duration.ofSeconds(Long.getLong("strangler.devstack.start-timeout-seconds", 120));
     }
 
     private void startService(String name, List<String> args, Map<String, String> environment) {

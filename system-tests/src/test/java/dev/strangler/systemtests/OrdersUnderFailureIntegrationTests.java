@@ -153,7 +153,7 @@ class OrdersUnderFailureIntegrationTests {
             placed = placeConcurrently(ORDERS_IN_THE_BURST, accepted);
             kill.get();
         }
-        orderService.restart().waitUntilHealthy(Duration.ofSeconds(120));
+        orderService.restart().waitUntilHealthy(LocalStack.startTimeout());
         List<Orders.Placed> acceptedOrders = placed.stream().filter(order -> order.status() == 201).toList();
         log.info("Burst of {}: {} accepted, {} refused or failed while order-service was down", placed.size(),
                 acceptedOrders.size(), placed.size() - acceptedOrders.size());
