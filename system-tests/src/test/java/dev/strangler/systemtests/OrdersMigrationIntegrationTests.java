@@ -66,6 +66,9 @@ class OrdersMigrationIntegrationTests {
         assertThat(products).as("products of the demo catalog with stock").hasSizeGreaterThanOrEqualTo(4);
         List<Long> legacy = monolithOrderIds();
         assertThat(legacy).as("the demo data's orders").isNotEmpty();
+        // The playbook moves users before orders: their backfill has given every legacy user to the services (the
+        // legacy orders' confirmations, republished by the orders backfill, name their recipients).
+        backfill("users");
         var customers = List.of(orders.register("Ada Orders"), orders.register("Grace Orders"),
                 orders.register("Linus Orders"));
         orders.awaitKnownToOrderService(customers);
@@ -76,9 +79,7 @@ class OrdersMigrationIntegrationTests {
         placed.add(placeOn("monolith", customers.get(1), products.get(1), 1));
 
         // Copy the legacy orders over, then prove the copy.
-        http.expect(202, http.admin("POST", http.at("monolith", "/admin/backfill/orders"), null));
-        await("the orders backfill").atMost(EVENTUALLY).until(() -> "DONE".equals(http.expect(200,
-                http.admin("GET", http.at("monolith", "/admin/backfill/orders"), null)).path("state").asString()));
+        backfill("orders");
         assertZeroDrift("after the backfill");
 
         // Shadow: the monolith answers, order-service's answer is compared, and agrees on every order.
@@ -219,6 +220,12 @@ class OrdersMigrationIntegrationTests {
         seen.path("lines").forEach(line -> lines.add(new Orders.Line(line.path("productId").asLong(),
                 line.path("quantity").asInt())));
         assertThat(lines).as("order %d's lines", placed.id()).containsExactlyElementsOf(placed.lines());
+    }
+
+    private void backfill(String entities) {
+        http.expect(202, http.admin("POST", http.at("monolith", "/admin/backfill/" + entities), null));
+        await("the " + entities + " backfill").atMost(EVENTUALLY).until(() -> "DONE".equals(http.expect(200,
+                http.admin("GET", http.at("monolith", "/admin/backfill/" + entities), null)).path("state").asString()));
     }
 
     private void awaitOnOrderService(List<Orders.Placed> placed) {
