@@ -16,6 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -112,6 +119,34 @@ class GatewayFacadeIntegrationTests {
                             .containsEntry("X-Forwarded-For", "127.0.0.1")
                             .doesNotContainKey("Forwarded");
                 });
+    }
+
+    @Test
+    void internalApisShouldNeverBeReachedFromOutsideHoweverThePathIsWritten() throws Exception {
+        var http = HttpClient.newHttpClient();
+        for (String path : List.of("/internal/stock/reservations/1000000001", "/internal",
+                "//internal/stock/reservations/1", "/api/../internal/stock/reservations/1",
+                "/internal;x=1/stock/reservations/1", "/%69nternal/stock/reservations/1", "/INTERNAL/stock")) {
+            for (String method : List.of("GET", "PUT", "DELETE")) {
+                var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(
+                                "{\"lines\":[{\"productId\":1,\"quantity\":1}]}"))
+                        .build();
+
+                var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+                assertThat(answer.statusCode()).as("%s %s", method, path).isEqualTo(404);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(answer.body()).contains("\"title\":\"Not found\"");
+            }
+        }
+        assertThat(monolith.received()).noneSatisfy(received ->
+                assertThat(received.uri().toLowerCase(Locale.ROOT)).contains("nternal"));
+
+        // Not a blanket refusal: a path merely containing the word still reaches the monolith.
+        client.get().uri("/api/products/internal").exchange().expectStatus().isOk().expectBody().returnResult();
+        assertThat(monolith.count("/api/products/internal")).isOne();
     }
 
     @Test

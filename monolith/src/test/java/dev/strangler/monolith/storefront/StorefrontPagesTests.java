@@ -1,8 +1,8 @@
 package dev.strangler.monolith.storefront;
 
 import dev.strangler.monolith.catalog.ProductRepository;
-import dev.strangler.monolith.orders.Checkout;
 import dev.strangler.monolith.orders.OrderHistory;
+import dev.strangler.monolith.orders.OrderWrites;
 import dev.strangler.monolith.users.UserDirectory;
 import dev.strangler.monolith.users.UserRepository;
 import dev.strangler.monolith.users.UserServiceUnavailableException;
@@ -45,7 +45,7 @@ class StorefrontPagesTests {
     UserWrites accounts;
 
     @MockitoBean
-    Checkout checkout;
+    OrderWrites orders;
 
     @MockitoBean
     OrderHistory history;
@@ -81,7 +81,7 @@ class StorefrontPagesTests {
         var result = mvc.post().uri("/orders").param("productId", "1").param("quantity", "1").exchange();
 
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/register");
-        then(checkout).should(never()).place(any());
+        then(orders).should(never()).place(any(), any());
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
 
 /**
  * The whole monolith on a random port against real PostgreSQL, a real SMTP server and a real Kafka broker, starting from
- * empty tables. Its relay publishes; its consumers of user and order events stay off, because every cached test context shares
- * the database and a consumer group reading from the start of the topics would replay other tests' events into it.
+ * empty tables. Its relay publishes; its consumers of user and order events stay off, because every cached test context
+ * shares the database and a consumer group reading from the start of the topics would replay other tests' events into
+ * it.
  * It does not follow the gateway's migration state unless a test turns {@code strangler.migration.enabled} on.
  */
 @Target(ElementType.TYPE)

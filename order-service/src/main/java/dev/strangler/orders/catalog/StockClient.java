@@ -51,7 +51,8 @@ public class StockClient {
         var requests = new JdkClientHttpRequestFactory(connections);
         requests.setReadTimeout(properties.readTimeout());
         // A copy: the load-balanced builder is one bean.
-        this.http = monolithRestClient.clone().requestFactory(requests).baseUrl("http://" + properties.service()).build();
+        this.http = monolithRestClient.clone().requestFactory(requests).baseUrl("http://" + properties.service())
+                .build();
         this.breaker = breakers.circuitBreaker(CATALOG);
         this.retry = retries.retry(CATALOG);
     }
@@ -71,7 +72,8 @@ public class StockClient {
 
     /**
      * Cancels the reservation {@code reservationId} ({@code DELETE}), which gives its stock back or, if it never
-     * arrived, makes sure it never will; one attempt behind the circuit breaker (the sweeper's next round is the retry).
+     * arrived, makes sure it never will; one attempt behind the circuit breaker (the sweeper's next round is the
+     * retry).
      *
      * @return true when it is cancelled now; false when the monolith refuses because the order exists (CONFIRMED)
      * @throws StockUnavailableException when no definite answer came

@@ -1,5 +1,6 @@
 package dev.strangler.orders.ordering;
 
+import dev.strangler.orders.web.PageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,18 +109,18 @@ public class Orders {
                 .params(id).query(Orders::order).list()).stream().findFirst();
     }
 
-    /** A page of the user's orders, newest (highest id) first, as the monolith lists them. */
+    /**
+     * A page of the user's orders, newest (highest id) first, as the monolith lists them; empty when they have none.
+     */
     @Transactional(readOnly = true)
-    public List<OrderResponse> placedBy(long userId, int page, int size) {
-        return withLines(jdbc.sql("""
+    public PageResponse<OrderResponse> placedBy(long userId, int page, int size) {
+        long total = jdbc.sql("select count(*) from orders where user_id = ?").params(userId).query(Long.class)
+                .single();
+        List<OrderResponse> content = total == 0 ? List.of() : withLines(jdbc.sql("""
                         select id, user_id, status, total, created_at from orders where user_id = ?
                         order by id desc limit ? offset ?""")
                 .params(userId, size, (long) page * size).query(Orders::order).list());
-    }
-
-    @Transactional(readOnly = true)
-    public long countPlacedBy(long userId) {
-        return jdbc.sql("select count(*) from orders where user_id = ?").params(userId).query(Long.class).single();
+        return PageResponse.of(content, page, size, total);
     }
 
     /**

@@ -33,7 +33,8 @@ class IdempotencyKeys {
         return jdbc.update("""
                 insert into idempotency_keys (idempotency_key, request_hash, order_id, state, created_at)
                 values (?, ?, ?, 'IN_FLIGHT', ?)
-                on conflict (idempotency_key) do nothing""", key.value(), requestHash, orderId, Timestamp.from(now)) == 1;
+                on conflict (idempotency_key) do nothing""",
+                key.value(), requestHash, orderId, Timestamp.from(now)) == 1;
     }
 
     /** The committed use of a key; empty once a refusal or the sweeper has released it. */

@@ -5,7 +5,10 @@ import dev.strangler.orders.catalog.StockClient;
 import dev.strangler.orders.catalog.StockLine;
 import dev.strangler.orders.catalog.StockReservation;
 import dev.strangler.orders.catalog.StockUnavailableException;
+import dev.strangler.orders.ordering.OrderResponse;
+import dev.strangler.orders.ordering.Orders;
 import dev.strangler.orders.placing.PlacingMetrics.Outcome;
+import dev.strangler.orders.users.UserReplica;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,8 @@ class OrderPlacement {
 
     private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
 
-    private final PlacedOrders orders;
+    private final Orders orders;
+    private final UserReplica users;
     private final OrderAttempts attempts;
     private final IdempotencyKeys keys;
     private final StockClient stock;
@@ -43,10 +47,11 @@ class OrderPlacement {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OrderPlacement(PlacedOrders orders, OrderAttempts attempts, IdempotencyKeys keys, StockClient stock,
+    OrderPlacement(Orders orders, UserReplica users, OrderAttempts attempts, IdempotencyKeys keys, StockClient stock,
                    PlacingMetrics metrics, PlacingProperties properties, PlatformTransactionManager transactions,
                    Clock clock) {
         this.orders = orders;
+        this.users = users;
         this.attempts = attempts;
         this.keys = keys;
         this.stock = stock;
@@ -62,7 +67,7 @@ class OrderPlacement {
      * @throws OrderRefusedException a 4xx; nothing is left behind
      * @throws OrderPlacingUnavailableException a 503; an attempt may be left for the sweeper
      */
-    PlacedOrder place(PlaceOrderRequest request, @Nullable IdempotencyKey key) {
+    OrderResponse place(PlaceOrderRequest request, @Nullable IdempotencyKey key) {
         try {
             Placed placed = placeOnce(request, key);
             metrics.ended(placed.replayed() ? Outcome.REPLAYED : Outcome.PLACED);
@@ -110,7 +115,7 @@ class OrderPlacement {
 
     /** tx1: the key (if any), the user check and the attempt, committed before the monolith is asked anything. */
     private Claim claim(PlaceOrderRequest request, @Nullable IdempotencyKey key, String hash) {
-        long orderId = orders.nextId();
+        long orderId = orders.allocateId();
         // Microseconds, what PostgreSQL keeps: the answer, the event and later reads then agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (key != null && !keys.claim(key, hash, orderId, now)) {
@@ -118,14 +123,14 @@ class OrderPlacement {
             // Empty when it was released between the two statements: then the next round claims it.
             return keys.find(key).<Claim>map(Claim.Taken::new).orElseGet(Claim.Released::new);
         }
-        if (!orders.userExists(request.userId())) {
+        if (!users.exists(request.userId())) {
             throw OrderRefusedException.unknownUser(request.userId());
         }
         attempts.insert(orderId, request.userId(), linesJson(request), key, now);
         return new Claim.Attempt(orderId, now);
     }
 
-    private PlacedOrder reserveAndPlace(PlaceOrderRequest request, long orderId, Instant createdAt) {
+    private OrderResponse reserveAndPlace(PlaceOrderRequest request, long orderId, Instant createdAt) {
         List<StockLine> lines = request.lines().stream()
                 .sorted(Comparator.comparing(PlaceOrderRequest.Line::productId))
                 .map(line -> new StockLine(line.productId(), line.quantity()))
@@ -154,31 +159,25 @@ class OrderPlacement {
     }
 
     /** tx2: the attempt becomes the order, unless the sweeper took it (and cancelled its reservation) first. */
-    private PlacedOrder placeReserved(PlaceOrderRequest request, long orderId, Instant createdAt,
+    private OrderResponse placeReserved(PlaceOrderRequest request, long orderId, Instant createdAt,
                                       StockReservation reservation) {
-        List<PlacedOrder.Line> lines = reservation.lines().stream()
+        List<OrderResponse.Line> lines = reservation.lines().stream()
                 .sorted(Comparator.comparingLong(StockReservation.Line::productId))
-                .map(line -> {
-                    BigDecimal unitPrice = money(line.unitPrice());
-                    return new PlacedOrder.Line(line.productId(), line.sku(), line.name(), line.quantity(), unitPrice,
-                            money(unitPrice.multiply(BigDecimal.valueOf(line.quantity()))));
-                })
+                .map(line -> OrderResponse.Line.of(line.productId(), line.sku(), line.name(), line.quantity(),
+                        money(line.unitPrice())))
                 .toList();
-        BigDecimal total = money(lines.stream().map(PlacedOrder.Line::lineTotal).reduce(BigDecimal.ZERO,
-                BigDecimal::add));
-        var order = new PlacedOrder(orderId, request.userId(), PlacedOrder.PLACED, lines, total, createdAt);
-        Boolean placed = transactions.execute(tx -> {
+        OrderResponse placed = transactions.execute(tx -> {
             if (!attempts.delete(orderId)) {
-                return false;
+                return null;
             }
-            orders.insert(order);
+            OrderResponse order = orders.save(orderId, request.userId(), lines, createdAt);
             keys.placed(orderId);
-            return true;
+            return order;
         });
-        if (!Boolean.TRUE.equals(placed)) {
+        if (placed == null) {
             throw swept(orderId);
         }
-        return order;
+        return placed;
     }
 
     private static OrderPlacingUnavailableException swept(long orderId) {
@@ -230,6 +229,6 @@ class OrderPlacement {
         }
     }
 
-    private record Placed(PlacedOrder order, boolean replayed) {
+    private record Placed(OrderResponse order, boolean replayed) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.orders.placing;
 
+import dev.strangler.orders.ordering.OrderResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +24,12 @@ class OrderPlacingController {
     }
 
     @PostMapping("/api/orders")
-    ResponseEntity<PlacedOrder> place(@Valid @RequestBody PlaceOrderRequest request,
-                                      @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key) {
-        PlacedOrder order = placement.place(request, key == null ? null : new IdempotencyKey(key));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.id()).toUri();
+    ResponseEntity<OrderResponse> place(
+            @Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key) {
+        OrderResponse order = placement.place(request, key == null ? null : new IdempotencyKey(key));
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(order.id())
+                .toUri();
         return ResponseEntity.created(location).body(order);
     }
 }

@@ -88,6 +88,14 @@ class OrderApiIntegrationTests {
     }
 
     @Test
+    void ordersOfAUserWhoseUserEventHasNotArrivedYetShouldStillBeListed() {
+        fixtures.order(1001, 77, PLACED, 0, 7, 1, "24.90");
+
+        assertThat(mvc.get().uri("/api/users/77/orders")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"content": [{"id": 1001, "userId": 77}], "totalElements": 1}""");
+    }
+
+    @Test
     void savedOrderShouldReadBackAsAnsweredAndPublishOrderCreated() {
         long id = orders.allocateId();
         var saved = orders.save(id, 42, List.of(

@@ -1,8 +1,9 @@
 package dev.strangler.orders.placing;
 
 import dev.strangler.orders.catalog.StockClient;
-import dev.strangler.orders.placing.MonolithStandIn.Answer;
-import dev.strangler.orders.placing.MonolithStandIn.Request;
+import dev.strangler.orders.support.MonolithStandIn;
+import dev.strangler.orders.support.MonolithStandIn.Answer;
+import dev.strangler.orders.support.MonolithStandIn.Request;
 import dev.strangler.orders.support.OrderServiceIntegrationTest;
 import dev.strangler.service.support.Http;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -181,7 +182,7 @@ class OrderPlacingIntegrationTests {
         assertThat(repeated.statusCode()).isEqualTo(400);
         assertThat(json.readTree(repeated.body()).get("title").asString()).isEqualTo("Repeated product");
 
-        var badKey = place("{\"userId\":42,\"lines\":[{\"productId\":1,\"quantity\":1}]}", "Idempotency-Key", "é");
+        var badKey = place("{\"userId\":42,\"lines\":[{\"productId\":1,\"quantity\":1}]}", "Idempotency-Key", "k".repeat(101));
         assertThat(badKey.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badKey.body()).get("title").asString()).isEqualTo("Invalid idempotency key");
 
@@ -333,6 +334,19 @@ class OrderPlacingIntegrationTests {
 
         assertThat(failed.statusCode()).isEqualTo(503);
         assertThat(count("orders")).isZero();
+    }
+
+    @Test
+    void prometheusShouldShowOutcomesPendingAttemptsAndCompensations() {
+        monolith.answer(request -> Answer.status(500));
+        assertThat(place("{\"userId\":42,\"lines\":[{\"productId\":1,\"quantity\":1}]}").statusCode()).isEqualTo(503);
+
+        String scrape = http.get("/actuator/prometheus").body();
+
+        assertThat(scrape).containsPattern("strangler_orders_placed_total\\{[^}]*outcome=\"unavailable\"[^}]*} [1-9]")
+                .contains("strangler_orders_placed_total{application=\"order-service\",outcome=\"placed\"}")
+                .contains("strangler_order_attempts_pending{application=\"order-service\"} 1.0")
+                .contains("strangler_stock_reservations_compensated_total{application=\"order-service\"}");
     }
 
     @Test

@@ -14,6 +14,6 @@ class CleanSlateExtension implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         var jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
-        jdbc.execute("truncate orders, order_lines, users, event_outbox restart identity");
+        jdbc.execute("truncate orders, order_lines, users, event_outbox, order_attempts, idempotency_keys restart identity");
     }
 }

@@ -3,6 +3,7 @@ package dev.strangler.monolith.orders.replication;
 import dev.strangler.messaging.inbound.IncomingEvent;
 import dev.strangler.messaging.inbound.PoisonMessageException;
 import dev.strangler.messaging.inbound.RetryLaterException;
+import dev.strangler.monolith.catalog.stock.StockReservations;
 import dev.strangler.monolith.orders.OrderCreated;
 import dev.strangler.monolith.orders.OrderEvents;
 import io.micrometer.core.instrument.Counter;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the legacy {@code orders}/{@code order_lines} tables in step with the orders order-service places, because the
  * monolith's pages (the profile's order history), its API and its reconciliation still read them. Its own events are
- * ignored; an order already there is left alone, so duplicates, replays and a backfill change nothing.
+ * ignored; an order already there is left alone, so duplicates, replays and a backfill change nothing. Applying an
+ * order confirms its stock reservation (the reservation id is the order id) in the same transaction.
  *
  * <p>A listener container (and consumer group) of its own, apart from the users' one: an order whose user has not
  * arrived yet is retried here, and in a shared container spring-kafka's re-seek would hold back the very user event
@@ -32,12 +34,12 @@ class OrderReplication {
     private static final Logger log = LoggerFactory.getLogger(OrderReplication.class);
 
     private final OrderReplica replica;
-    private final ReservationConfirmation reservations;
+    private final StockReservations reservations;
     private final TransactionTemplate transactions;
     private final String ownSource;
     private final MeterRegistry meters;
 
-    OrderReplication(OrderReplica replica, ReservationConfirmation reservations, TransactionTemplate transactions,
+    OrderReplication(OrderReplica replica, StockReservations reservations, TransactionTemplate transactions,
                      @Value("${strangler.events.source:${spring.application.name}}") String ownSource,
                      MeterRegistry meters) {
         this.replica = replica;
@@ -63,7 +65,8 @@ class OrderReplication {
         OrderReplica.Result result = transactions.execute(tx -> {
             OrderReplica.Result applied = replica.apply(order);
             if (applied != OrderReplica.Result.USER_UNKNOWN) {
-                // Also for an order already there: confirming is idempotent, and it repairs nothing else.
+                // In this transaction (ADR 0031): once the order is here, its reserved stock is sold and can no longer
+                // be given back. Also for an order already here, since confirming again is harmless.
                 reservations.confirm(order.id());
             }
             return applied;

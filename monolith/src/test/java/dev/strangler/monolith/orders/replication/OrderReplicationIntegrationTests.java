@@ -35,8 +35,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The monolith applies the orders order-service places to its legacy tables, on a real broker and real PostgreSQL:
  * with their ids, versions, times, totals and priced lines, once; its own events, duplicates and replays change
- * nothing; no stock is taken, nothing goes to the outbox, no e-mail is sent; an order whose user has not arrived yet is
- * retried and applied once the user is there; a poison message goes to the dead-letter topic.
+ * nothing; its stock reservation is confirmed in the same transaction, no stock is taken, nothing goes to the outbox,
+ * no e-mail is sent; an order whose user has not arrived yet is retried and applied once the user is there; a poison
+ * message goes to the dead-letter topic.
  */
 @MonolithIntegrationTest
 @TestPropertySource(properties = {
@@ -107,11 +108,25 @@ class OrderReplicationIntegrationTests {
         return jdbc.queryForObject(sql, Long.class);
     }
 
+    private void reserved(long reservationId, String status) {
+        jdbc.update("""
+                insert into stock_reservations (reservation_id, status, lines, total, created_at, updated_at)
+                values (?, ?, '[]', 14.50, now(), now())""", reservationId, status);
+    }
+
+    private String reservation(long reservationId) {
+        return jdbc.queryForObject("select status from stock_reservations where reservation_id = ?", String.class,
+                reservationId);
+    }
+
     @Test
     void orderOfTheServiceIsInsertedOnceWithItsIdLinesAndVersionAndNothingElseHappens() throws Exception {
+        reserved(1_000_000_001L, "RESERVED");
         var before = shop.counts();
 
         sendAndAwait(SERVICE, order(1_000_000_001L, userId), "applied");
+
+        assertThat(reservation(1_000_000_001L)).as("confirmed with the order").isEqualTo("CONFIRMED");
 
         assertThat(jdbc.queryForMap("select user_id, status, total, created_at, version from orders where id = ?",
                 1_000_000_001L))
@@ -161,11 +176,13 @@ class OrderReplicationIntegrationTests {
     @Test
     void orderWhoseUserHasNotArrivedIsRetriedAndAppliedOnceTheUserIsThere() {
         long lateUser = 7001;
+        reserved(1_000_000_003L, "RESERVED");
         double before = replicated("user-unknown");
         producer.send("order.created", SERVICE, "1000000003", order(1_000_000_003L, lateUser));
         // Tried and put back at least twice: the partition waits for the user rather than losing the order.
         await().atMost(Duration.ofSeconds(30)).until(() -> replicated("user-unknown") >= before + 2);
         assertThat(count("select count(*) from orders")).isZero();
+        assertThat(reservation(1_000_000_003L)).isEqualTo("RESERVED");
 
         double applied = replicated("applied");
         jdbc.update("insert into users (id, email, name, created_at, updated_at, version) values (?, ?, ?, now(), now(), 0)",
@@ -175,6 +192,7 @@ class OrderReplicationIntegrationTests {
         assertThat(jdbc.queryForObject("select user_id from orders where id = 1000000003", Long.class))
                 .isEqualTo(lateUser);
         assertThat(count("select count(*) from order_lines where order_id = 1000000003")).isEqualTo(2);
+        assertThat(reservation(1_000_000_003L)).isEqualTo("CONFIRMED");
     }
 
     @Test

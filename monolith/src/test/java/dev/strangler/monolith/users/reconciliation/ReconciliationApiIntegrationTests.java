@@ -121,7 +121,7 @@ class ReconciliationApiIntegrationTests {
             assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(http.get("/admin/reconciliation/orders/buckets?width=10", "Authorization",
+        assertThat(http.get("/admin/reconciliation/payments/buckets?width=10", "Authorization",
                 Http.basic(WithAdminPassword.USER, WithAdminPassword.PASSWORD)).statusCode()).isEqualTo(404);
         assertThat(outboxRows()).isZero();
     }

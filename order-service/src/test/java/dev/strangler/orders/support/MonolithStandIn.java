@@ -1,4 +1,4 @@
-package dev.strangler.orders.placing;
+package dev.strangler.orders.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,9 +17,9 @@ import java.util.function.Function;
 /**
  * A tiny real HTTP server on the loopback interface standing in for the monolith's stock API, for what contract stubs
  * cannot describe: 5xx answers, answers slower than the client's timeout, and answers decided by the test as it goes
- * (the contract stubs prove the shapes: StockStubsIntegrationTests). It records every request it gets.
+ * (the contract stubs prove the shapes: placing.StockStubsIntegrationTests). It records every request it gets.
  */
-final class MonolithStandIn implements AutoCloseable {
+public final class MonolithStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -29,7 +29,7 @@ final class MonolithStandIn implements AutoCloseable {
         this.server = server;
     }
 
-    static MonolithStandIn start() {
+    public static MonolithStandIn start() {
         try {
             var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             var standIn = new MonolithStandIn(server);
@@ -43,20 +43,20 @@ final class MonolithStandIn implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** From now on, every request is answered by this function. */
-    void answer(Function<Request, Answer> answers) {
+    public void answer(Function<Request, Answer> answers) {
         this.answers = answers;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    void forget() {
+    public void forget() {
         requests.clear();
     }
 
@@ -96,32 +96,32 @@ final class MonolithStandIn implements AutoCloseable {
     }
 
     /** One request as the stand-in got it. */
-    record Request(String method, String path, String body) {
+    public record Request(String method, String path, String body) {
 
-        long reservationId() {
+        public long reservationId() {
             return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
         }
     }
 
     /** What to answer, after how long. */
-    record Answer(int status, String contentType, String body, Duration delay) {
+    public record Answer(int status, String contentType, String body, Duration delay) {
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, "text/plain", "", Duration.ZERO);
         }
 
-        static Answer json(int status, String body) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body, Duration.ZERO);
         }
 
-        static Answer problem(int status, String title, String detail) {
+        public static Answer problem(int status, String title, String detail) {
             String type = "https://strangler.dev/problems/" + title.toLowerCase().replace(' ', '-');
             return new Answer(status, "application/problem+json", """
                     {"type":"%s","title":"%s","status":%d,"detail":"%s"}""".formatted(type, title, status, detail),
                     Duration.ZERO);
         }
 
-        Answer after(Duration delay) {
+        public Answer after(Duration delay) {
             return new Answer(status, contentType, body, delay);
         }
     }
