@@ -158,8 +158,10 @@ class OrdersUnderFailureIntegrationTests {
         }
         orderService.restart().waitUntilHealthy(LocalStack.startTimeout());
         List<Orders.Placed> acceptedOrders = placed.stream().filter(order -> order.status() == 201).toList();
-        log.info("Burst of {}: {} accepted, {} refused or failed while order-service was down", placed.size(),
-                acceptedOrders.size(), placed.size() - acceptedOrders.size());
+        log.info("Burst of {}: {} accepted, {} refused or failed while order-service was down; {} attempts left "
+                        + "unfinished by the kill", placed.size(), acceptedOrders.size(),
+                placed.size() - acceptedOrders.size(),
+                orders.queryLong("order-service", "select count(*) from order_attempts"));
         assertThat(acceptedOrders.size()).as("orders accepted before the kill")
                 .isGreaterThanOrEqualTo(ORDERS_IN_THE_BURST / 5);
         assertThat(placed).as("orders not accepted: the gateway's or order-service's explicit refusal, never a hang")
@@ -181,6 +183,8 @@ class OrdersUnderFailureIntegrationTests {
         assertThat(madeByTheService).as("orders order-service made in the burst")
                 .containsAll(acceptedOrders.stream().map(Orders.Placed::id).toList());
         Map<Long, String> reservations = reservationsAfter(lastOrderBefore);
+        log.info("Reservations of the burst after the sweep: {}", reservations.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.stream.Collectors.counting())));
         assertThat(reservations.entrySet().stream().filter(entry -> entry.getValue().equals("CONFIRMED"))
                 .map(Map.Entry::getKey).sorted().toList())
                 .as("confirmed reservations: exactly the orders that exist").isEqualTo(madeByTheService);
