@@ -79,7 +79,8 @@ class DashboardQueriesIntegrationTests {
             return;
         }
         repoRoot = Path.of(System.getProperty("strangler.repo.root", "..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(LocalStack.Options.randomPorts(repoRoot, dataDir.resolve("stack")));
+        // The demo catalog: the walk places orders.
+        stack = LocalStack.start(LocalStack.Options.randomPorts(repoRoot, dataDir.resolve("stack")).withSeed(true));
         int port = Ports.free();
         prometheus = PrometheusServer.start(PROMETHEUS, dataDir.resolve("prometheus"), port, scrapeConfig(port));
         log.info("Prometheus {} (pid {}) at {} scrapes {}", prometheus.version(), prometheus.pid(),
