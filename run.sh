@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 source scripts/jdk.sh
 
 pick_jdk || { echo "Strangler Shop needs JDK 21 or newer: install one and set JAVA_HOME." >&2; exit 1; }
-modules=(devstack monolith user-service notification-service api-gateway)
+modules=(devstack monolith user-service order-service notification-service api-gateway)
 to_build=()
 for module in "${modules[@]}"; do
     if stale "$module"; then to_build+=("$module"); fi

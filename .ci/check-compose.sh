@@ -8,7 +8,7 @@ if ! command -v docker-compose >/dev/null || ! command -v promtool >/dev/null ||
     echo "check-compose needs docker-compose, promtool and jq (Debian packages docker-compose, prometheus and jq)" >&2
     exit 1
 fi
-required=(MONOLITH_DB_PASSWORD USERS_DB_PASSWORD NOTIFICATIONS_DB_PASSWORD STRANGLER_ADMIN_PASSWORD GRAFANA_ADMIN_PASSWORD)
+required=(MONOLITH_DB_PASSWORD USERS_DB_PASSWORD ORDERS_DB_PASSWORD NOTIFICATIONS_DB_PASSWORD STRANGLER_ADMIN_PASSWORD GRAFANA_ADMIN_PASSWORD)
 # Dummy values only for the check: compose refuses to run without the real ones.
 dummies=()
 for variable in "${required[@]}"; do

@@ -31,7 +31,7 @@ for _ in $(seq "$runs"); do warm+=("$(measure "")"); done
 {
     echo "# Local start-up time"
     echo
-    echo "From \`./run.sh\` to \"ready\" (PostgreSQL, Kafka, SMTP, the monolith, user-service, notification-service and the api-gateway healthy, demo data"
+    echo "From \`./run.sh\` to \"ready\" (PostgreSQL, Kafka, SMTP, the monolith, user-service, order-service, notification-service and the api-gateway healthy, demo data"
     echo "loaded, the gateway's migration state read), as"
     echo "printed by the banner. Measured by \`devstack/bench/startup.sh $runs\` on $(date -u +%Y-%m-%d),"
     echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA_HOME"/bin/java -version 2>&1 | head -n 1 || java -version 2>&1 | head -n 1)."

@@ -95,6 +95,7 @@ public final class DevStack {
                  JSON API                     %s/api/products   /api/users   /api/orders
                  E-mails sent                 %s/   (JSON: /api/messages)
                  notification-service history %s/api/notifications?recipient=<e-mail>
+                 order-service's orders       %s/api/orders/<id>   (ids from 1000000000 are its own)
 
                  Migration admin API          %s/admin/migration
                    user                       %s
@@ -113,7 +114,8 @@ public final class DevStack {
                  Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(startUp.toMillis() / 1000.0, gateway, gateway, stack.mail().httpUrl(),
-                stack.service(LocalStack.NOTIFICATION_SERVICE).baseUrl(), gateway,
+                stack.service(LocalStack.NOTIFICATION_SERVICE).baseUrl(),
+                stack.service(LocalStack.ORDER_SERVICE).baseUrl(), gateway,
                 admin.user(), password, admin.user(), gateway, health.toString().stripTrailing(),
                 stack.postgres().jdbcUrl("monolith"), stack.kafka().bootstrapServers(), stack.mail().smtpPort(),
                 stack.dataDir().resolve("logs"));

@@ -35,10 +35,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String GATEWAY = "api-gateway";
     public static final String MONOLITH = "monolith";
     public static final String USER_SERVICE = "user-service";
+    public static final String ORDER_SERVICE = "order-service";
     public static final String NOTIFICATION_SERVICE = "notification-service";
 
     /** One database per service that owns data; later services add theirs here. */
-    static final List<String> DATABASES = List.of("monolith", "users", "notifications");
+    static final List<String> DATABASES = List.of("monolith", "users", "orders", "notifications");
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -71,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** The services of the local run and their fixed ports, printed in the README. */
         static final Map<String, Integer> SERVICE_PORTS = orderedPorts(GATEWAY, 8080, MONOLITH, 8081, USER_SERVICE, 8082,
-                NOTIFICATION_SERVICE, 8084);
+                ORDER_SERVICE, 8083, NOTIFICATION_SERVICE, 8084);
 
         public Options {
             servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
@@ -178,9 +179,18 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--strangler.seed.enabled=" + options.seed(),
                 "--strangler.shop.storefront-url=" + url(GATEWAY),
-                discovery(USER_SERVICE)), admin.asEnvironment());
+                discovery(USER_SERVICE),
+                // Once order-service owns order writes, the monolith hands its orders to it.
+                discovery(ORDER_SERVICE)), admin.asEnvironment());
         startService(USER_SERVICE, List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl("users"),
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=" + PostgresServer.PASSWORD,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                discovery(MONOLITH)), admin.asEnvironment());
+        // order-service reserves stock at the monolith's internal stock API, found by name.
+        startService(ORDER_SERVICE, List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl("orders"),
                 "--spring.datasource.username=" + PostgresServer.USER,
                 "--spring.datasource.password=" + PostgresServer.PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -200,8 +210,17 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 discovery(MONOLITH),
                 discovery(USER_SERVICE),
+                discovery(ORDER_SERVICE),
                 discovery(NOTIFICATION_SERVICE)), admin.asEnvironment());
-        services.values().forEach(service -> service.waitUntilHealthy(Duration.ofSeconds(120)));
+        services.values().forEach(service -> service.waitUntilHealthy(startTimeout()));
+    }
+
+    /**
+     * How long every service may take to become healthy: 2 minutes, or the system property
+     * {@code strangler.devstack.start-timeout-seconds} on a machine shared with other builds.
+     */
+    public static Duration startTimeout() {
+        return Duration.ofSeconds(Long.getLong("strangler.devstack.start-timeout-seconds", 120));
     }
 
     private void startService(String name, List<String> args, Map<String, String> environment) {
@@ -256,6 +275,19 @@ public final class LocalStack implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /**
+     * Stops the Kafka broker cleanly, as in an outage: the services keep running and must cope (their outboxes hold
+     * what they commit). {@link #startKafka()} brings it back on the same port with the same data.
+     */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker stopped by {@link #stopKafka()} again, on the same port and data, and waits until it answers. */
+    public void startKafka() {
+        kafka.restart().waitUntilReady(Duration.ofSeconds(60));
     }
 
     public MailServer mail() {

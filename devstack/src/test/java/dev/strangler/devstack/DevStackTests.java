@@ -24,6 +24,7 @@ class DevStackTests {
                 org.assertj.core.api.Assertions.entry("api-gateway", 8080),
                 org.assertj.core.api.Assertions.entry("monolith", 8081),
                 org.assertj.core.api.Assertions.entry("user-service", 8082),
+                org.assertj.core.api.Assertions.entry("order-service", 8083),
                 org.assertj.core.api.Assertions.entry("notification-service", 8084));
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A Spring Boot service started from its executable jar as its own process, exactly as it would be deployed.
@@ -22,11 +23,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final String healthGroup;
     private final ManagedProcess process;
 
-    private ServiceProcess(String name, int port, ManagedProcess process) {
+    private ServiceProcess(String name, int port, String healthGroup, ManagedProcess process) {
         this.name = name;
         this.port = port;
+        this.healthGroup = healthGroup;
         this.process = process;
     }
 
@@ -46,13 +49,16 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + name + " at " + jar + ": build it with ./mvnw -DskipTests package");
         }
+        // A health group only this process has: a free port picked for it may be taken by another program before the
+        // service binds it (tests of other builds run alongside), and that program's "UP" must not pass for this one.
+        String healthGroup = "devstack" + UUID.randomUUID().toString().replace("-", "");
         var command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1"));
+                "--server.address=127.0.0.1", "--management.endpoint.health.group." + healthGroup + ".include=*"));
         command.addAll(args);
         var process = new ManagedProcess(name, command, environment, logDir.resolve(name + ".log"),
                 pidDir.resolve(name + ".pid"));
-        return new ServiceProcess(name, port, process.start());
+        return new ServiceProcess(name, port, healthGroup, process.start());
     }
 
     public String name() {
@@ -79,10 +85,13 @@ public final class ServiceProcess implements AutoCloseable {
         return process.logFile();
     }
 
-    /** Waits until {@code /actuator/health} answers UP; fails at once, with the end of the log, if the process dies. */
+    /**
+     * Waits until the service's own health group (every indicator of {@code /actuator/health}, under a name only this
+     * process knows) answers UP; fails at once, with the end of the log, if the process dies.
+     */
     public ServiceProcess waitUntilHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/" + healthGroup))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -1,5 +1,6 @@
 package dev.strangler.devstack.kafka;
 
+import dev.strangler.devstack.process.Ports;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,6 +66,32 @@ class KafkaBrokerIntegrationTests {
         assertThat(readAll(topic, 2)).containsExactly("before-restart", "after-restart");
     }
 
+    /**
+     * The outage of the system tests (LocalStack's stopKafka/startKafka): while stopped nothing listens on the port;
+     * started again, the broker is at the same address with its topics and its consumer groups' committed offsets, so
+     * a consumer resumes after what it had read instead of reading it twice.
+     */
+    @Test
+    void stoppedBrokerShouldComeBackAtTheSameAddressWithItsTopicsAndCommittedOffsets() throws Exception {
+        String topic = "devstack-outage-" + UUID.randomUUID();
+        String group = "devstack-outage-" + UUID.randomUUID();
+        String address = broker.bootstrapServers();
+        send(topic, "read-before-the-outage");
+        assertThat(readAndCommit(topic, group, 1)).containsExactly("read-before-the-outage");
+        send(topic, "sent-before-the-outage");
+
+        broker.stop();
+        assertThat(broker.isAlive()).isFalse();
+        assertThat(Ports.inUse(broker.port())).as("port %d while the broker is stopped", broker.port()).isFalse();
+        broker.restart().waitUntilReady(Duration.ofSeconds(60));
+
+        assertThat(broker.bootstrapServers()).isEqualTo(address);
+        send(topic, "sent-after-the-outage");
+        assertThat(readAndCommit(topic, group, 2)).containsExactly("sent-before-the-outage", "sent-after-the-outage");
+        assertThat(readAll(topic, 3)).containsExactly("read-before-the-outage", "sent-before-the-outage",
+                "sent-after-the-outage");
+    }
+
     @Test
     void pausedBrokerShouldNotAnswerUntilResumed() throws Exception {
         String topic = "devstack-paused-" + UUID.randomUUID();
@@ -103,10 +130,16 @@ class KafkaBrokerIntegrationTests {
     }
 
     private List<String> readAll(String topic, int expected) {
+        return readAndCommit(topic, "devstack-test-" + UUID.randomUUID(), expected);
+    }
+
+    /** Reads at least {@code expected} records as {@code group}, commits, and returns what it read. */
+    private List<String> readAndCommit(String topic, String group, int expected) {
         var values = new ArrayList<String>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "devstack-test-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -116,6 +149,7 @@ class KafkaBrokerIntegrationTests {
                 }
                 return values.size() >= expected;
             });
+            consumer.commitSync(Duration.ofSeconds(30));
         }
         return values;
     }
