@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 class DeliveryMetrics implements RetryListener {
 
     private static final String SENT = "E-mails notification-service sent";
-    private static final String SENT_BY_MONOLITH =
-            "E-mails the monolith sent inline, only recorded here (the event carried strangler-notified-by)";
+    // The metric's name is from when only the monolith marked its events; dashboards and the system tests read it.
+    private static final String SENT_BY_MONOLITH = "E-mails another service sent (the monolith inline, or a republished"
+            + " order's), only recorded here (the event carried strangler-notified-by)";
     private static final String FAILED = "Attempts to send an e-mail that failed (each is retried, then dead-lettered)";
     private static final String RETRIED = "Deliveries of an event that were retries after a failure";
     private static final String DEAD_LETTERED = "Events given up on and sent to <topic>.DLT";

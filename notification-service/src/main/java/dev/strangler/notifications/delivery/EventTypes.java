@@ -10,7 +10,10 @@ public final class EventTypes {
     public static final String USER_UPDATED = "user.updated";
     public static final String ORDER_CREATED = "order.created";
 
-    /** Kafka record header: present (value {@code monolith}) when the producer already sent the e-mail inline. */
+    /**
+     * Kafka record header: present when the e-mail was sent already, its value naming who sent it: {@code monolith}
+     * (inline, or an order it backfills or repairs) or {@code order-service} (an order it republishes or repairs).
+     */
     public static final String NOTIFIED_BY = "strangler-notified-by";
 
     private EventTypes() {

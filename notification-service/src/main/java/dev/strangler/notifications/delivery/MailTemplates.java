@@ -41,15 +41,23 @@ class MailTemplates {
     Email welcome(Recipient user) {
         Map<String, Object> model = Map.of("name", user.name(), "userId", user.id(),
                 "storefrontUrl", properties.storefrontUrl());
-        return render(Email.Kind.WELCOME, user.email(), "Welcome to Strangler Shop, " + user.name(), "welcome",
-                model);
+        return render(Email.Kind.WELCOME, user.email(), welcomeSubject(user.name()), "welcome", model);
     }
 
     Email orderConfirmation(Recipient user, OrderCreated order) {
         Map<String, Object> model = Map.of("name", user.name(), "order", order,
                 "storefrontUrl", properties.storefrontUrl());
-        return render(Email.Kind.ORDER_CONFIRMATION, user.email(), "Your Strangler Shop order #" + order.id(),
+        return render(Email.Kind.ORDER_CONFIRMATION, user.email(), orderConfirmationSubject(order),
                 "order-confirmation", model);
+    }
+
+    /** The subjects alone, for e-mails another service sent, which are recorded here without being rendered. */
+    static String welcomeSubject(String name) {
+        return "Welcome to Strangler Shop, " + name;
+    }
+
+    static String orderConfirmationSubject(OrderCreated order) {
+        return "Your Strangler Shop order #" + order.id();
     }
 
     private Email render(Email.Kind kind, String to, String subject, String template, Map<String, Object> model) {

@@ -13,11 +13,14 @@ import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.function.Supplier;
+
 /**
  * Handles one event, exactly once per event id: in one transaction it claims the id in the inbox first, then sends
- * the e-mail (or, when the producer stamped {@code strangler-notified-by}, only records what the monolith sent), then
- * records it, and commits. Whatever fails rolls the claim back with it, so the event is retried. The one gap left,
- * a crash between the SMTP server's acceptance and the commit, is discussed in ADR 0028.
+ * the e-mail and records it (or, when the producer stamped {@code strangler-notified-by}, only records what that
+ * service sent, without needing the recipient), and commits. Whatever fails rolls the claim back with it, so the
+ * event is retried. The one gap left, a crash between the SMTP server's acceptance and the commit, is discussed in
+ * ADR 0028.
  */
 @Service
 public class Notifications {
@@ -42,42 +45,57 @@ public class Notifications {
     @Transactional
     public Outcome handle(ConsumerRecord<?, ?> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        boolean sentByMonolith = CloudEventHeaders.text(record.headers(), EventTypes.NOTIFIED_BY) != null;
+        // Who sent the e-mail already, when the producer says one did: the monolith inline, or (for a republished or
+        // repaired order whose e-mail went out long ago) `monolith` or `order-service`. Null: ours to send.
+        String notifiedBy = CloudEventHeaders.text(record.headers(), EventTypes.NOTIFIED_BY);
         return switch (event.type()) {
             case EventTypes.USER_CREATED -> {
                 UserChanged user = event.data(UserChanged.class);
+                inbox.lockRecordsOf(user.id());
                 recipients.apply(user);
-                yield deliver(event, sentByMonolith,
-                        () -> templates.welcome(new Recipient(user.id(), user.email(), user.name())));
+                inbox.addressRecordsOf(user.id());
+                yield notifiedBy != null
+                        ? recordOnly(event, notifiedBy, Email.Kind.WELCOME, user::email,
+                                MailTemplates.welcomeSubject(user.name()))
+                        : deliver(event, () -> templates.welcome(new Recipient(user.id(), user.email(), user.name())));
             }
             case EventTypes.USER_UPDATED -> {
-                recipients.apply(event.data(UserChanged.class));
+                UserChanged user = event.data(UserChanged.class);
+                inbox.lockRecordsOf(user.id());
+                recipients.apply(user);
+                inbox.addressRecordsOf(user.id());
                 yield Outcome.NO_EMAIL;
             }
             case EventTypes.ORDER_CREATED -> {
                 OrderCreated order = event.data(OrderCreated.class);
-                yield deliver(event, sentByMonolith, () -> templates.orderConfirmation(recipients.find(order.userId())
-                        .orElseThrow(() -> {
-                            metrics.failed(Email.Kind.ORDER_CONFIRMATION, "recipient-unknown");
-                            return new RecipientUnknownException(order.id(), order.userId());
-                        }), order));
+                // A marked order needs no recipient: nothing is sent, so it is recorded at once, with the address when
+                // the replica has it, else a placeholder that the user's event replaces. Waiting for the user instead,
+                // as an unmarked order must, would retry it for half a minute, dead-letter it and hold the partitions
+                // meanwhile: e.g. for every order an orders backfill publishes before the users backfill has run.
+                yield notifiedBy != null
+                        ? recordOnly(event, notifiedBy, Email.Kind.ORDER_CONFIRMATION, () -> {
+                                    inbox.lockRecordsOf(order.userId());
+                                    return recipients.find(order.userId()).map(Recipient::email)
+                                            .orElseGet(() -> Inbox.unknownRecipient(order.userId()));
+                                },
+                                MailTemplates.orderConfirmationSubject(order))
+                        : deliver(event, () -> templates.orderConfirmation(recipients.find(order.userId())
+                                .orElseThrow(() -> {
+                                    metrics.failed(Email.Kind.ORDER_CONFIRMATION, "recipient-unknown");
+                                    return new RecipientUnknownException(order.id(), order.userId());
+                                }), order));
             }
             default -> throw PoisonMessageException.unknownType(event);
         };
     }
 
-    private Outcome deliver(IncomingEvent event, boolean sentByMonolith, java.util.function.Supplier<Email> compose) {
-        if (!inbox.claim(event.id(), event.topic())) {
-            log.debug("Event {} ({}) was handled before: nothing to do", event.id(), event.type());
+    /** Sends the event's e-mail and records it, once per event id. */
+    private Outcome deliver(IncomingEvent event, Supplier<Email> compose) {
+        if (!claim(event)) {
             return Outcome.ALREADY_DONE;
         }
         Email email = compose.get();
         String messageId = Mailer.messageId(event.id());
-        if (sentByMonolith) {
-            inbox.record(event.id(), email, Inbox.Status.SENT_BY_MONOLITH, messageId);
-            metrics.sentByMonolith(email.kind());
-            return Outcome.SENT_BY_MONOLITH;
-        }
         try {
             mailer.send(email, messageId);
         }
@@ -85,9 +103,30 @@ public class Notifications {
             metrics.failed(email.kind(), "smtp");
             throw new SmtpUnavailableException(event.id(), ex);
         }
-        inbox.record(event.id(), email, Inbox.Status.SENT, messageId);
+        inbox.recordSent(event.id(), email, messageId);
         metrics.sent(email.kind());
         log.info("Sent {} for event {} to {}", email.kind(), event.id(), email.to());
         return Outcome.SENT;
+    }
+
+    /** Records, once per event id, an e-mail that {@code notifiedBy} sent; sends nothing and renders nothing. */
+    private Outcome recordOnly(IncomingEvent event, String notifiedBy, Email.Kind kind, Supplier<String> recipient,
+                               String subject) {
+        if (!claim(event)) {
+            return Outcome.ALREADY_DONE;
+        }
+        String to = recipient.get();
+        inbox.recordSentByOthers(event.id(), kind, to, subject, Mailer.messageId(event.id()), notifiedBy);
+        metrics.sentByMonolith(kind);
+        log.info("Recorded {} for event {} to {}: {} sent it", kind, event.id(), to, notifiedBy);
+        return Outcome.SENT_BY_MONOLITH;
+    }
+
+    private boolean claim(IncomingEvent event) {
+        if (inbox.claim(event.id(), event.topic())) {
+            return true;
+        }
+        log.debug("Event {} ({}) was handled before: nothing to do", event.id(), event.type());
+        return false;
     }
 }

@@ -33,13 +33,14 @@ class NotificationHistoryController {
         long total = jdbc.sql("select count(*) from notifications where recipient = ?").param(recipient)
                 .query(Long.class).single();
         var content = jdbc.sql("""
-                        select kind, event_id, recipient, subject, status, message_id, created_at
+                        select kind, event_id, recipient, subject, status, notified_by, message_id, created_at
                         from notifications where recipient = ?
                         order by created_at desc, id desc limit ? offset ?""")
                 .params(recipient, size, (long) page * size)
                 .query((rs, row) -> new NotificationView(rs.getString("kind"), rs.getString("event_id"),
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("status"),
-                        rs.getString("message_id"), rs.getObject("created_at", Timestamp.class).toInstant()))
+                        rs.getString("notified_by"), rs.getString("message_id"),
+                        rs.getObject("created_at", Timestamp.class).toInstant()))
                 .list();
         return PageResponse.of(content, page, size, total);
     }

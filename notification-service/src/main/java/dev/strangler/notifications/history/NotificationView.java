@@ -9,10 +9,13 @@ import java.time.Instant;
  * @param eventId the id of the event it answered
  * @param recipient the address
  * @param subject the subject line
- * @param status {@code SENT} (by notification-service) or {@code SENT_BY_MONOLITH} (recorded only)
+ * @param status {@code SENT} (by notification-service) or {@code SENT_BY_MONOLITH} (sent by another service, recorded
+ *               only)
+ * @param notifiedBy for {@code SENT_BY_MONOLITH}: who sent it, as the event's {@code strangler-notified-by} said
+ *                   ({@code monolith}, {@code order-service}); null otherwise, and for records older than the field
  * @param messageId the {@code Message-ID} header, derived from the event id
  * @param at when it was sent or recorded
  */
 record NotificationView(String kind, String eventId, String recipient, String subject, String status,
-                        String messageId, Instant at) {
+                        String notifiedBy, String messageId, Instant at) {
 }

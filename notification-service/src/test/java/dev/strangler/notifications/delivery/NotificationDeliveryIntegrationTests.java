@@ -130,6 +130,8 @@ class NotificationDeliveryIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(welcome) != null && status(confirmation) != null);
         assertThat(status(welcome)).isEqualTo("SENT_BY_MONOLITH");
         assertThat(status(confirmation)).isEqualTo("SENT_BY_MONOLITH");
+        assertThat(jdbc.queryForList("select notified_by from notifications where event_id in (?, ?)", String.class,
+                welcome, confirmation)).containsExactly("monolith", "monolith");
         assertThat(TestSmtp.to(email(user))).isEmpty();
         // What the service would have sent is recorded for the history.
         assertThat(jdbc.queryForList("select subject from notifications where recipient = ? order by id",

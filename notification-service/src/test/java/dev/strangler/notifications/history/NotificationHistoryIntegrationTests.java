@@ -67,6 +67,8 @@ class NotificationHistoryIntegrationTests {
                 .containsExactlyInAnyOrder(welcome, confirmation);
         assertThat(all).bodyJson().extractingPath("$.content[?(@.eventId == '" + confirmation + "')].status")
                 .asArray().containsExactly("SENT_BY_MONOLITH");
+        assertThat(all).bodyJson().extractingPath("$.content[?(@.eventId == '" + confirmation + "')].notifiedBy")
+                .asArray().containsExactly("monolith");
         assertThat(all).bodyJson().extractingPath("$.content[?(@.eventId == '" + welcome + "')].status")
                 .asArray().containsExactly("SENT");
         assertThat(all).bodyJson().extractingPath("$.content[?(@.eventId == '" + welcome + "')].kind")

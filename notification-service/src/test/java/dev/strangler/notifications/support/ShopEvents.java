@@ -53,9 +53,14 @@ public record ShopEvents(EventSender sender) {
 
     /** Sends an event with the given id; {@code notifiedByMonolith} stamps the hand-over header. */
     public String send(String type, UUID eventId, String key, Object body, boolean notifiedByMonolith) {
+        return send(type, eventId, key, body, notifiedByMonolith ? "monolith" : null);
+    }
+
+    /** Sends an event with the given id, stamped {@code strangler-notified-by: <notifiedBy>} unless that is null. */
+    public String send(String type, UUID eventId, String key, Object body, String notifiedBy) {
         Headers headers = CloudEventHeaders.of(eventId, type, "monolith", Instant.now(), key);
-        if (notifiedByMonolith) {
-            headers.add("strangler-notified-by", "monolith".getBytes(StandardCharsets.UTF_8));
+        if (notifiedBy != null) {
+            headers.add("strangler-notified-by", notifiedBy.getBytes(StandardCharsets.UTF_8));
         }
         sender.send(type, key, headers, sender.json().writeValueAsString(body));
         return eventId.toString();
