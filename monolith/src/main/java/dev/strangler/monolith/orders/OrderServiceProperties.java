@@ -19,5 +19,5 @@ import java.time.Duration;
 @ConfigurationProperties("strangler.orders")
 public record OrderServiceProperties(@DefaultValue("order-service") String service,
                                      @DefaultValue("300ms") Duration connectTimeout,
-                                     @DefaultValue("5s") Duration writeTimeout) {
+                                     @DefaultValue("8s") Duration writeTimeout) {
 }
