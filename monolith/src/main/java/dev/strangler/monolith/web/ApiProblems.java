@@ -14,7 +14,7 @@ import dev.strangler.monolith.users.InvalidUserException;
 import dev.strangler.monolith.users.UserIdsExhaustedException;
 import dev.strangler.monolith.users.UserNotFoundException;
 import dev.strangler.monolith.users.UserServiceUnavailableException;
-import dev.strangler.monolith.users.backfill.BackfillAlreadyRunningException;
+import dev.strangler.monolith.backfill.BackfillAlreadyRunningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;

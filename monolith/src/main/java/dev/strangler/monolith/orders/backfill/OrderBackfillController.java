@@ -1,35 +1,15 @@
 package dev.strangler.monolith.orders.backfill;
 
-import dev.strangler.monolith.users.backfill.BackfillStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
+import dev.strangler.monolith.backfill.BackfillController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/**
- * The admin action that starts the orders backfill and shows how far it got (authenticated: see the admin package).
- */
+/** {@code POST} and {@code GET /admin/backfill/orders}: start the orders backfill, see how far it got. */
 @RestController
 @RequestMapping("/admin/backfill/orders")
-class OrderBackfillController {
-
-    private final OrderBackfill backfill;
+class OrderBackfillController extends BackfillController {
 
     OrderBackfillController(OrderBackfill backfill) {
-        this.backfill = backfill;
-    }
-
-    @PostMapping
-    ResponseEntity<BackfillStatus> start() {
-        BackfillStatus started = backfill.start();
-        return ResponseEntity.accepted().location(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
-                .body(started);
-    }
-
-    @GetMapping
-    BackfillStatus status() {
-        return backfill.status();
+        super(backfill.runner());
     }
 }

@@ -1,4 +1,4 @@
-package dev.strangler.monolith.users.backfill;
+package dev.strangler.monolith.backfill;
 
 /**
  * Thrown when a backfill is asked for while one runs: a second one at the same time would only publish everything

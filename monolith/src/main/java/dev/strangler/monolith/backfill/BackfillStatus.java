@@ -1,4 +1,4 @@
-package dev.strangler.monolith.users.backfill;
+package dev.strangler.monolith.backfill;
 
 import org.jspecify.annotations.Nullable;
 
