@@ -1,19 +1,15 @@
 package dev.strangler.monolith.orders;
 
+import dev.strangler.monolith.web.RefusedException;
 import org.springframework.http.HttpStatus;
 
 /**
  * Thrown when an order cannot be placed as asked; it carries the status the API answers with.
  */
-public class OrderRefusedException extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String title;
+public class OrderRefusedException extends RefusedException {
 
     private OrderRefusedException(HttpStatus status, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
+        super(status, title, detail);
     }
 
     static OrderRefusedException insufficientStock(long productId, String sku) {
@@ -44,13 +40,5 @@ public class OrderRefusedException extends RuntimeException {
     static OrderRefusedException idempotencyKeyReused() {
         return new OrderRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
                 "This Idempotency-Key was already used for a different order request; use a new key for a new order");
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
     }
 }

@@ -2,11 +2,9 @@ package dev.strangler.monolith.web;
 
 import dev.strangler.monolith.catalog.ProductNotFoundException;
 import dev.strangler.monolith.catalog.stock.ReservationNotFoundException;
-import dev.strangler.monolith.catalog.stock.ReservationRefusedException;
 import dev.strangler.monolith.mail.MailUnavailableException;
 import dev.strangler.monolith.orders.OrderIdsExhaustedException;
 import dev.strangler.monolith.orders.OrderNotFoundException;
-import dev.strangler.monolith.orders.OrderRefusedException;
 import dev.strangler.monolith.orders.OrderServiceRefusedException;
 import dev.strangler.monolith.orders.OrderServiceUnavailableException;
 import dev.strangler.monolith.users.DuplicateEmailException;
@@ -59,15 +57,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "duplicate-email", "E-mail already registered", ex.getMessage());
     }
 
-    @ExceptionHandler(OrderRefusedException.class)
-    ProblemDetail orderRefused(OrderRefusedException ex) {
-        String slug = ex.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return problem(ex.status(), slug, ex.title(), ex.getMessage());
-    }
-
-    /** The internal stock API's refusals: the same type, title and detail as the order refusals they stand for. */
-    @ExceptionHandler(ReservationRefusedException.class)
-    ProblemDetail reservationRefused(ReservationRefusedException ex) {
+    /**
+     * Order refusals, and the internal stock API's, which use the same titles and details as the order refusals they
+     * stand for: one answer shape for both.
+     */
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException ex) {
         String slug = ex.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return problem(ex.status(), slug, ex.title(), ex.getMessage());
     }

@@ -186,6 +186,10 @@ class OrderPlacement {
                 + "order was placed. Try again.");
     }
 
+    /**
+     * Waits between two reads of a key in flight. A sleep, not a notification: the first request may run on another
+     * instance, so only the database can say when it ended; the poll is short and bounded by the in-flight wait.
+     */
     private void pause() {
         try {
             Thread.sleep(properties.inFlightPoll());

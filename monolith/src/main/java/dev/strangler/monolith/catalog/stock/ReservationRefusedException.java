@@ -1,5 +1,6 @@
 package dev.strangler.monolith.catalog.stock;
 
+import dev.strangler.monolith.web.RefusedException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -7,15 +8,10 @@ import org.springframework.http.HttpStatus;
  * with. Titles and details of stock and product refusals are those of the monolith's own order refusals, so that
  * order-service can answer its clients exactly as the monolith would.
  */
-public class ReservationRefusedException extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String title;
+public class ReservationRefusedException extends RefusedException {
 
     private ReservationRefusedException(HttpStatus status, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
+        super(status, title, detail);
     }
 
     static ReservationRefusedException insufficientStock(long productId, String sku) {
@@ -52,13 +48,5 @@ public class ReservationRefusedException extends RuntimeException {
     static ReservationRefusedException confirmed(long reservationId) {
         return new ReservationRefusedException(HttpStatus.CONFLICT, "Reservation confirmed",
                 "The order of reservation " + reservationId + " exists, so its stock is sold and cannot be given back");
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
     }
 }
